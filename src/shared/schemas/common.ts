@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const Id = z.uuid({ message: 'must be a UUID' });
+export type Id = z.infer<typeof Id>;
+
+/** An instant, always with its offset, as the device's clock saw it. */
+export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' });
+
+/** A calendar date in the hall's time zone. */
+export const LocalDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+
+/** Text shown to staff: Chinese is required, English optional. Plain text, never HTML. */
+export const LocalizedText = z.object({
+  zh: z.string().max(4000),
+  en: z.string().max(4000).optional(),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const Pin = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { Id, Instant } from './common.ts';
+import { Campaign, Hall, StaffMember, TalkTrackVersion } from './reference.ts';
+
+export const MAX_PUSH_ENTRIES = 500;
+
+/**
+ * One outbox entry as it travels. The record is checked on its own (FieldRecord) so that one
+ * bad record is set aside with its reason while the rest of the batch goes on.
+ */
+export const PushEntry = z.object({
+  seq: z.number().int().positive(),
+  record: z.unknown(),
+});
+export type PushEntry = z.infer<typeof PushEntry>;
+
+export const PushRequest = z
+  .object({
+    entries: z.array(PushEntry).min(1).max(MAX_PUSH_ENTRIES),
+  })
+  .refine((b) => new Set(b.entries.map((e) => e.seq)).size === b.entries.length, {
+    message: 'entries must not repeat a seq',
+    path: ['entries'],
+  });
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const RejectedEntry = z.object({
+  seq: z.number().int().positive(),
+  error: z.string(),
+  message: z.string(),
+});
+export type RejectedEntry = z.infer<typeof RejectedEntry>;
+
+export const PushResponse = z.object({
+  /** Highest sequence number the server holds for this device with no gap below it. */
+  ackedThrough: z.number().int().nonnegative(),
+  /** Entries of this batch, up to ackedThrough, that the server refused, with the reason. */
+  rejected: z.array(RejectedEntry),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const PullQuery = z.object({
+  since: z
+    .string()
+    .regex(/^\d+$/, 'since must be a cursor the server issued')
+    .optional(),
+});
+
+export const PullResponse = z.object({
+  cursor: z.string(),
+  serverTime: Instant,
+  /** The device's own hall. */
+  hall: Hall,
+  staff: z.array(StaffMember),
+  campaigns: z.array(Campaign),
+  talkTracks: z.array(TalkTrackVersion),
+  /** Highest sequence the server holds for this device, so a reinstalled device never reuses one. */
+  ackedThrough: z.number().int().nonnegative(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const DeviceRef = z.object({ deviceId: Id });

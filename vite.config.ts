@@ -1,0 +1,49 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      // Our own service worker (src/sw), a webworker project of its own; workbox injects the precache list.
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // Updates are offered, never forced: the counter applies them between customers.
+      registerType: 'prompt',
+      // Registration lives in src/client/pwa/swBridge.ts.
+      injectRegister: false,
+      injectManifest: {
+        // Only the app shell; the manifest and its icons are added by the plugin itself.
+        globPatterns: ['**/*.{js,css,html}'],
+      },
+      manifest: {
+        name: 'talktrack 营销必说',
+        short_name: 'talktrack',
+        description: 'Counter talk-track and recommendation log for service halls',
+        lang: 'zh-CN',
+        theme_color: '#0b5cad',
+        background_color: '#f4f6f9',
+        display: 'standalone',
+        orientation: 'landscape',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    target: 'es2020',
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+});
