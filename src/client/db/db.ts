@@ -1,0 +1,109 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { FieldRecord, RecommendationRecord, VisitRecord } from '../../shared/schemas/fieldRecords.ts';
+import type { Campaign, Hall, StaffMember, TalkTrackVersion } from '../../shared/schemas/reference.ts';
+
+/**
+ * The one place that declares the device's IndexedDB: every table, every version, every upgrade.
+ * The UI never touches these tables directly; it goes through the store modules beside this file.
+ */
+
+/** A visit as the device keeps it: the record it sent, plus when it was closed here. */
+export interface LocalVisit extends VisitRecord {
+  closedAt: string | null;
+}
+
+export interface OutboxEntry {
+  /** Per-device sequence number, 1, 2, 3, … allocated in the same transaction as the record. */
+  seq: number;
+  record: FieldRecord;
+  /** `rejected`: the server refused it; kept, shown with the reason, and no longer sent. */
+  status: 'pending' | 'rejected';
+  error: string | null;
+  message: string | null;
+  createdAt: string;
+}
+
+export interface Enrolment {
+  deviceId: string;
+  deviceToken: string;
+  hall: Hall;
+  enrolledAt: string;
+}
+
+export interface SyncState {
+  /** Next sequence number to allocate. */
+  nextSeq: number;
+  /** Highest sequence the server has acknowledged. */
+  ackedThrough: number;
+  cursor: string | null;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+}
+
+export interface SignedIn {
+  staffId: string;
+  signedInAt: string;
+  /** Present when the sign-in reached the server; absent for an offline sign-in. */
+  sessionToken: string | null;
+}
+
+export interface PinFailures {
+  staffId: string;
+  count: number;
+  lockedUntil: string | null;
+}
+
+interface MetaRows {
+  enrolment: Enrolment;
+  sync: SyncState;
+  signedIn: SignedIn;
+}
+export type MetaKey = keyof MetaRows;
+export interface MetaRow<K extends MetaKey = MetaKey> {
+  key: K;
+  value: MetaRows[K];
+}
+
+export class TalktrackDb extends Dexie {
+  meta!: EntityTable<MetaRow, 'key'>;
+  staff!: EntityTable<StaffMember, 'id'>;
+  campaigns!: EntityTable<Campaign, 'id'>;
+  talkTracks!: EntityTable<TalkTrackVersion, 'id'>;
+  visits!: EntityTable<LocalVisit, 'id'>;
+  recommendations!: EntityTable<RecommendationRecord, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  pinFailures!: EntityTable<PinFailures, 'staffId'>;
+
+  constructor(name = 'talktrack') {
+    super(name);
+    this.version(1).stores({
+      meta: 'key',
+      staff: 'id, hallId',
+      campaigns: 'id, status',
+      talkTracks: 'id, campaignId',
+      visits: 'id, staffId, openedAt, [staffId+openedAt]',
+      recommendations: 'id, visitId, staffId, recordedAt',
+      outbox: 'seq, status',
+      pinFailures: 'staffId',
+    });
+  }
+}
+
+export const INITIAL_SYNC_STATE: SyncState = {
+  nextSeq: 1,
+  ackedThrough: 0,
+  cursor: null,
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  lastError: null,
+};
+
+export async function readMeta<K extends MetaKey>(db: TalktrackDb, key: K): Promise<MetaRows[K] | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaRows[K] | undefined;
+}
+
+export async function writeMeta<K extends MetaKey>(db: TalktrackDb, key: K, value: MetaRows[K]): Promise<void> {
+  await db.meta.put({ key, value } as MetaRow);
+}

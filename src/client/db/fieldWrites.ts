@@ -1,0 +1,145 @@
+import type { MustSayKey } from '../../shared/mustSay.ts';
+import type {
+  DeclineReason,
+  FieldRecord,
+  Outcome,
+  RecommendationRecord,
+  VisitBusiness,
+  VisitCloseRecord,
+  VisitRecord,
+  VisitSource,
+} from '../../shared/schemas/fieldRecords.ts';
+import { INITIAL_SYNC_STATE, type LocalVisit, type TalktrackDb, readMeta, writeMeta } from './db.ts';
+import { StoreWriteError, classifyStoreFailure } from './errors.ts';
+import { newId } from './uuid.ts';
+
+/**
+ * Every field record is written together with its outbox entry in one transaction, so a record
+ * exists locally if and only if it is queued to be sent. Each write makes its id once; replaying
+ * the same call makes a new record, so the UI calls each exactly once per tap.
+ */
+
+export interface Actor {
+  hallId: string;
+  deviceId: string;
+  staffId: string;
+}
+
+async function enqueue(db: TalktrackDb, record: FieldRecord, now: Date): Promise<number> {
+  const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
+  const seq = sync.nextSeq;
+  await db.outbox.add({ seq, record, status: 'pending', error: null, message: null, createdAt: now.toISOString() });
+  await writeMeta(db, 'sync', { ...sync, nextSeq: seq + 1 });
+  return seq;
+}
+
+async function write<T>(db: TalktrackDb, work: () => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction('rw', [db.meta, db.outbox, db.visits, db.recommendations], work);
+  } catch (cause) {
+    if (cause instanceof StoreWriteError) throw cause;
+    if (cause instanceof VisitStateError) throw cause;
+    throw new StoreWriteError(classifyStoreFailure(cause), cause);
+  }
+}
+
+/** The visit asked for is not open for this person (closed already, or someone else's). */
+export class VisitStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VisitStateError';
+  }
+}
+
+export interface OpenVisitInput {
+  source: VisitSource;
+  business: VisitBusiness;
+  segment?: string | null;
+}
+
+export async function openVisit(db: TalktrackDb, actor: Actor, input: OpenVisitInput, now = new Date()): Promise<LocalVisit> {
+  const record: VisitRecord = {
+    kind: 'visit',
+    v: 1,
+    id: newId(),
+    ...actor,
+    openedAt: now.toISOString(),
+    source: input.source,
+    business: input.business,
+    segment: input.segment ?? null,
+  };
+  const local: LocalVisit = { ...record, closedAt: null };
+  await write(db, async () => {
+    await db.visits.add(local);
+    await enqueue(db, record, now);
+  });
+  return local;
+}
+
+export interface RecommendationInput {
+  visitId: string;
+  campaignId: string;
+  talkTrackVersionId: string;
+  elementsSaid: readonly MustSayKey[];
+  demoDeviceUsed: boolean;
+  outcome: Outcome;
+  declineReason: DeclineReason | null;
+}
+
+export async function addRecommendation(
+  db: TalktrackDb,
+  actor: Actor,
+  input: RecommendationInput,
+  now = new Date(),
+): Promise<RecommendationRecord> {
+  const record: RecommendationRecord = {
+    kind: 'recommendation',
+    v: 1,
+    id: newId(),
+    ...actor,
+    visitId: input.visitId,
+    campaignId: input.campaignId,
+    talkTrackVersionId: input.talkTrackVersionId,
+    elementsSaid: [...new Set(input.elementsSaid)],
+    demoDeviceUsed: input.demoDeviceUsed,
+    outcome: input.outcome,
+    declineReason: input.outcome === 'declined' ? input.declineReason ?? 'other' : null,
+    recordedAt: now.toISOString(),
+  };
+  await write(db, async () => {
+    const visit = await db.visits.get(input.visitId);
+    if (!visit || visit.closedAt !== null || visit.staffId !== actor.staffId) {
+      throw new VisitStateError('this visit is not open for you; start the next customer');
+    }
+    await db.recommendations.add(record);
+    await enqueue(db, record, now);
+  });
+  return record;
+}
+
+export async function closeVisit(
+  db: TalktrackDb,
+  actor: Actor,
+  visitId: string,
+  noRecommendationConfirmed: boolean,
+  now = new Date(),
+): Promise<VisitCloseRecord> {
+  const record: VisitCloseRecord = {
+    kind: 'visit_close',
+    v: 1,
+    id: newId(),
+    ...actor,
+    visitId,
+    closedAt: now.toISOString(),
+    noRecommendationConfirmed,
+  };
+  await write(db, async () => {
+    const visit = await db.visits.get(visitId);
+    if (!visit || visit.closedAt !== null || visit.staffId !== actor.staffId) {
+      throw new VisitStateError('this visit is not open for you');
+    }
+    await db.visits.update(visitId, { closedAt: record.closedAt });
+    await enqueue(db, record, now);
+  });
+  return record;
+}

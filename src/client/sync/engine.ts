@@ -1,0 +1,87 @@
+import { API } from '../../shared/apiPaths.ts';
+import { PullResponse, PushResponse } from '../../shared/schemas/sync.ts';
+import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
+import { INITIAL_SYNC_STATE, type SyncState, type TalktrackDb, readMeta, writeMeta } from '../db/db.ts';
+import { applyPull } from '../db/referenceStore.ts';
+import { applyAck, nextBatch, PUSH_BATCH_SIZE } from './rules.ts';
+import { withExclusiveLock } from './lock.ts';
+
+export type SyncOutcome =
+  | { kind: 'done'; pushed: number; rejected: number }
+  | { kind: 'busy' }
+  | { kind: 'not_enrolled' }
+  | { kind: 'failed'; failure: SyncFailure };
+
+/** Why a sync failed, as a code the UI turns into words and an action. */
+export type SyncFailure = 'offline' | 'device_revoked' | 'server_behind' | 'server_error';
+
+export interface SyncEngineOptions {
+  db: TalktrackDb;
+  api: ApiClient;
+  batchSize?: number;
+  now?: () => Date;
+}
+
+async function updateSyncState(db: TalktrackDb, change: (s: SyncState) => SyncState): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const current = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
+    await writeMeta(db, 'sync', change(current));
+  });
+}
+
+/** Push every waiting entry in sequence order, then pull reference data. Safe to call at any time. */
+export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () => new Date() }: SyncEngineOptions): Promise<SyncOutcome> {
+  const result = await withExclusiveLock(`talktrack-sync:${db.name}`, async (): Promise<SyncOutcome> => {
+    const enrolment = await readMeta(db, 'enrolment');
+    if (!enrolment) return { kind: 'not_enrolled' };
+    await updateSyncState(db, (s) => ({ ...s, lastAttemptAt: now().toISOString() }));
+    let pushed = 0;
+    let rejected = 0;
+    try {
+      for (;;) {
+        const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
+        const pending = await db.outbox.where('status').equals('pending').limit(batchSize * 2).toArray();
+        const batch = nextBatch(pending, sync.ackedThrough, batchSize);
+        if (batch.length === 0) break;
+        const response = await api.request(API.push, PushResponse, {
+          body: { entries: batch.map((e) => ({ seq: e.seq, record: e.record })) },
+          deviceToken: enrolment.deviceToken,
+        });
+        const effect = applyAck(batch, sync.ackedThrough, response);
+        // Commit first, then move on: the outbox changes only after the server's answer is stored.
+        await db.transaction('rw', [db.meta, db.outbox], async () => {
+          await db.outbox.bulkDelete(effect.remove);
+          for (const r of effect.reject) {
+            await db.outbox.update(r.seq, { status: 'rejected', error: r.error, message: r.message });
+          }
+          const current = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
+          await writeMeta(db, 'sync', { ...current, ackedThrough: Math.max(current.ackedThrough, effect.ackedThrough) });
+        });
+        pushed += effect.remove.length;
+        rejected += effect.reject.length;
+        if (!effect.progressed) {
+          await updateSyncState(db, (s) => ({ ...s, lastError: 'server_behind' }));
+          return { kind: 'failed', failure: 'server_behind' };
+        }
+      }
+      const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
+      const query = sync.cursor ? `?since=${encodeURIComponent(sync.cursor)}` : '';
+      const pull = await api.request(API.pull + query, PullResponse, { deviceToken: enrolment.deviceToken });
+      await applyPull(db, pull);
+      await updateSyncState(db, (s) => ({ ...s, lastSuccessAt: now().toISOString(), lastError: null }));
+      return { kind: 'done', pushed, rejected };
+    } catch (cause) {
+      const failure = classify(cause);
+      await updateSyncState(db, (s) => ({ ...s, lastError: failure }));
+      return { kind: 'failed', failure };
+    }
+  });
+  return result === 'busy' ? { kind: 'busy' } : result;
+}
+
+function classify(cause: unknown): SyncFailure {
+  if (cause instanceof NetworkFailure) return 'offline';
+  if (cause instanceof ApiFailure && cause.status === 401) return 'device_revoked';
+  if (cause instanceof ApiFailure) return 'server_error';
+  throw cause;
+}

@@ -1,0 +1,56 @@
+import type { PushResponse, RejectedEntry } from '../../shared/schemas/sync.ts';
+import type { OutboxEntry } from '../db/db.ts';
+
+/**
+ * The sync rules as pure functions: what to send next, and what an acknowledgement means.
+ * I/O lives in engine.ts; these are tested as tables and as properties.
+ */
+
+export const PUSH_BATCH_SIZE = 500;
+
+/** The next batch: pending entries in sequence order, starting right after what the server holds. */
+export function nextBatch(pending: readonly OutboxEntry[], ackedThrough: number, max = PUSH_BATCH_SIZE): OutboxEntry[] {
+  return pending
+    .filter((e) => e.status === 'pending' && e.seq > ackedThrough)
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, max);
+}
+
+export interface AckEffect {
+  /** Entries the server now holds: safe to drop from the outbox. */
+  remove: number[];
+  /** Entries the server refused: kept, with the reason, and no longer sent. */
+  reject: RejectedEntry[];
+  ackedThrough: number;
+  /** False when the answer moved nothing forward (the server is missing an earlier entry). */
+  progressed: boolean;
+}
+
+/**
+ * What an acknowledgement means for the batch that was sent. Only entries at or below the
+ * acknowledged sequence are touched; anything above stays pending and is sent again.
+ */
+export function applyAck(batch: readonly OutboxEntry[], previousAck: number, response: PushResponse): AckEffect {
+  const rejectedBySeq = new Map(response.rejected.map((r) => [r.seq, r]));
+  const remove: number[] = [];
+  const reject: RejectedEntry[] = [];
+  for (const entry of batch) {
+    if (entry.seq > response.ackedThrough) continue;
+    const refusal = rejectedBySeq.get(entry.seq);
+    if (refusal) reject.push(refusal);
+    else remove.push(entry.seq);
+  }
+  return {
+    remove,
+    reject,
+    ackedThrough: Math.max(previousAck, response.ackedThrough),
+    progressed: response.ackedThrough > previousAck,
+  };
+}
+
+/** Delay before the next attempt after `failures` failures in a row: 2 s doubling to 5 min, with jitter. */
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  if (failures <= 0) return 0;
+  const base = Math.min(300_000, 2_000 * 2 ** Math.min(failures - 1, 8));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
