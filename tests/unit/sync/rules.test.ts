@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { applyAck, backoffDelay, nextBatch } from '../../../src/client/sync/rules.ts';
+import type { OutboxEntry } from '../../../src/client/db/db.ts';
+import type { FieldRecord } from '../../../src/shared/schemas/fieldRecords.ts';
+
+const entry = (seq: number, status: OutboxEntry['status'] = 'pending'): OutboxEntry => ({
+  seq,
+  record: { kind: 'visit', id: `id-${seq}` } as unknown as FieldRecord,
+  status,
+  error: null,
+  message: null,
+  createdAt: '2026-11-27T00:00:00Z',
+});
+
+describe('nextBatch', () => {
+  it.each([
+    { name: 'sends pending entries in sequence order', entries: [3, 1, 2], acked: 0, max: 10, want: [1, 2, 3] },
+    { name: 'starts after what the server holds', entries: [1, 2, 3, 4], acked: 2, max: 10, want: [3, 4] },
+    { name: 'caps the batch', entries: [1, 2, 3, 4, 5], acked: 0, max: 2, want: [1, 2] },
+    { name: 'nothing waiting', entries: [], acked: 7, max: 10, want: [] },
+  ])('$name', ({ entries, acked, max, want }) => {
+    expect(nextBatch(entries.map((s) => entry(s)), acked, max).map((e) => e.seq)).toEqual(want);
+  });
+
+  it('never resends a record the server refused', () => {
+    expect(nextBatch([entry(1, 'rejected'), entry(2)], 0).map((e) => e.seq)).toEqual([2]);
+  });
+});
+
+describe('applyAck', () => {
+  const batch = [1, 2, 3, 4].map((s) => entry(s));
+  it.each([
+    { name: 'all held', ack: 4, rejected: [], remove: [1, 2, 3, 4], reject: [], progressed: true },
+    { name: 'held up to a gap', ack: 2, rejected: [], remove: [1, 2], reject: [], progressed: true },
+    { name: 'one refused, the rest go on', ack: 4, rejected: [3], remove: [1, 2, 4], reject: [3], progressed: true },
+    { name: 'server holds less than before', ack: 0, rejected: [], remove: [], reject: [], progressed: false },
+  ])('$name', ({ ack, rejected, remove, reject, progressed }) => {
+    const effect = applyAck(batch, 0, {
+      ackedThrough: ack,
+      rejected: rejected.map((seq) => ({ seq, error: 'invalid_record', message: 'bad' })),
+    });
+    expect(effect.remove).toEqual(remove);
+    expect(effect.reject.map((r) => r.seq)).toEqual(reject);
+    expect(effect.progressed).toBe(progressed);
+  });
+
+  it('ignores refusals above the acknowledged sequence', () => {
+    const effect = applyAck(batch, 0, { ackedThrough: 2, rejected: [{ seq: 3, error: 'x', message: 'y' }] });
+    expect(effect.reject).toEqual([]);
+    expect(effect.remove).toEqual([1, 2]);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('grows with failures and stays under five minutes', () => {
+    const mid = () => 0.5;
+    expect(backoffDelay(0, mid)).toBe(0);
+    expect(backoffDelay(1, mid)).toBe(2_000);
+    expect(backoffDelay(2, mid)).toBe(4_000);
+    expect(backoffDelay(50, mid)).toBe(300_000);
+  });
+});
