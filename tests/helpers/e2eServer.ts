@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningServer {
+  url: string;
+  enrolmentCode: string;
+  dataDir: string;
+  sqliteFile: string;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts the real server the way `npm start` does after building (`npm run serve`), on a free
+ * port and a fresh data directory, and waits for it to print its URL and enrolment code.
+ */
+export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'talktrack-e2e-'));
+  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const ready = new Promise<{ url: string; code: string }>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      const code = /enrolment code: (\S+)/.exec(out)?.[1];
+      if (url && code) resolve({ url: url.replace(/\/$/, ''), code });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${out}`)));
+    setTimeout(() => reject(new Error(`server not ready after 60 s:\n${out}`)), 60_000).unref();
+  });
+  const { url, code } = await ready;
+  return {
+    url,
+    enrolmentCode: code,
+    dataDir,
+    sqliteFile: join(dataDir, 'talktrack.sqlite'),
+    output: () => out,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill(signal);
+        await exited;
+      }
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
