@@ -40,8 +40,8 @@ export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () 
     try {
       for (;;) {
         const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
-        const pending = await db.outbox.where('status').equals('pending').limit(batchSize * 2).toArray();
-        const batch = nextBatch(pending, sync.ackedThrough, batchSize);
+        const pending = await db.outbox.where('status').equals('pending').limit(batchSize).toArray();
+        const batch = nextBatch(pending, batchSize);
         if (batch.length === 0) break;
         const response = await api.request(API.push, PushResponse, {
           body: { entries: batch.map((e) => ({ seq: e.seq, record: e.record })) },

@@ -8,10 +8,14 @@ import type { OutboxEntry } from '../db/db.ts';
 
 export const PUSH_BATCH_SIZE = 500;
 
-/** The next batch: pending entries in sequence order, starting right after what the server holds. */
-export function nextBatch(pending: readonly OutboxEntry[], ackedThrough: number, max = PUSH_BATCH_SIZE): OutboxEntry[] {
+/**
+ * The next batch: the lowest pending entries in sequence order. An entry at or below what the
+ * server acknowledged is still sent when it is pending: its answer (held, or refused and why)
+ * only comes back for entries inside the batch, and the server answers it without storing twice.
+ */
+export function nextBatch(pending: readonly OutboxEntry[], max = PUSH_BATCH_SIZE): OutboxEntry[] {
   return pending
-    .filter((e) => e.status === 'pending' && e.seq > ackedThrough)
+    .filter((e) => e.status === 'pending')
     .sort((a, b) => a.seq - b.seq)
     .slice(0, max);
 }
@@ -22,7 +26,7 @@ export interface AckEffect {
   /** Entries the server refused: kept, with the reason, and no longer sent. */
   reject: RejectedEntry[];
   ackedThrough: number;
-  /** False when the answer moved nothing forward (the server is missing an earlier entry). */
+  /** False when the answer settled no entry of the batch (the server is missing an earlier one). */
   progressed: boolean;
 }
 
@@ -44,7 +48,7 @@ export function applyAck(batch: readonly OutboxEntry[], previousAck: number, res
     remove,
     reject,
     ackedThrough: Math.max(previousAck, response.ackedThrough),
-    progressed: response.ackedThrough > previousAck,
+    progressed: remove.length + reject.length > 0,
   };
 }
 

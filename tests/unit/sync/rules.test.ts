@@ -14,16 +14,20 @@ const entry = (seq: number, status: OutboxEntry['status'] = 'pending'): OutboxEn
 
 describe('nextBatch', () => {
   it.each([
-    { name: 'sends pending entries in sequence order', entries: [3, 1, 2], acked: 0, max: 10, want: [1, 2, 3] },
-    { name: 'starts after what the server holds', entries: [1, 2, 3, 4], acked: 2, max: 10, want: [3, 4] },
-    { name: 'caps the batch', entries: [1, 2, 3, 4, 5], acked: 0, max: 2, want: [1, 2] },
-    { name: 'nothing waiting', entries: [], acked: 7, max: 10, want: [] },
-  ])('$name', ({ entries, acked, max, want }) => {
-    expect(nextBatch(entries.map((s) => entry(s)), acked, max).map((e) => e.seq)).toEqual(want);
+    { name: 'sends pending entries in sequence order', entries: [3, 1, 2], max: 10, want: [1, 2, 3] },
+    { name: 'caps the batch', entries: [1, 2, 3, 4, 5], max: 2, want: [1, 2] },
+    { name: 'nothing waiting', entries: [], max: 10, want: [] },
+  ])('$name', ({ entries, max, want }) => {
+    expect(nextBatch(entries.map((s) => entry(s)), max).map((e) => e.seq)).toEqual(want);
+  });
+
+  it('resends entries the server acknowledged outside an earlier batch, to learn whether they were refused', () => {
+    // Batch 1–5 was stored but its answer lost; a smaller batch 1–3 came back with "held through 5".
+    expect(nextBatch([entry(4), entry(5), entry(6)], 2).map((e) => e.seq)).toEqual([4, 5]);
   });
 
   it('never resends a record the server refused', () => {
-    expect(nextBatch([entry(1, 'rejected'), entry(2)], 0).map((e) => e.seq)).toEqual([2]);
+    expect(nextBatch([entry(1, 'rejected'), entry(2)]).map((e) => e.seq)).toEqual([2]);
   });
 });
 
@@ -33,7 +37,8 @@ describe('applyAck', () => {
     { name: 'all held', ack: 4, rejected: [], remove: [1, 2, 3, 4], reject: [], progressed: true },
     { name: 'held up to a gap', ack: 2, rejected: [], remove: [1, 2], reject: [], progressed: true },
     { name: 'one refused, the rest go on', ack: 4, rejected: [3], remove: [1, 2, 4], reject: [3], progressed: true },
-    { name: 'server holds less than before', ack: 0, rejected: [], remove: [], reject: [], progressed: false },
+    { name: 'server holds less than the batch needs', ack: 0, rejected: [], remove: [], reject: [], progressed: false },
+    { name: 'all refused still settles the batch', ack: 4, rejected: [1, 2, 3, 4], remove: [], reject: [1, 2, 3, 4], progressed: true },
   ])('$name', ({ ack, rejected, remove, reject, progressed }) => {
     const effect = applyAck(batch, 0, {
       ackedThrough: ack,
