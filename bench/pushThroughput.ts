@@ -40,8 +40,9 @@ export async function measurePush(context: BrowserContext, page: Page, count: nu
     await db.table('meta').put({ key: 'sync', value: { ...sync.value, nextSeq: first + count } });
     db.close();
   }, count);
-  await context.setOffline(false);
+  // Coming online starts the sync by itself; "sync now" only makes sure.
   const t0 = Date.now();
+  await context.setOffline(false);
   await page.getByTestId('sync-now').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="status-waiting"]')?.getAttribute('data-count') === '0', undefined, {
     timeout: 600_000,
