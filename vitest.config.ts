@@ -6,9 +6,9 @@ export default defineConfig({
     projects: [
       {
         plugins: [preact()],
-        server: { deps: { inline: ['zustand'] } },
         test: {
           name: 'unit',
+          server: { deps: { inline: ['zustand'] } },
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/helpers/unitSetup.ts'],

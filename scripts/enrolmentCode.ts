@@ -1,0 +1,39 @@
+/**
+ * Issues a one-time enrolment code for a hall, on the server itself (DESIGN.md, Security: the
+ * first codes come from a command run on the server). Same DATA_DIR / DATABASE_URL as the server.
+ *
+ *   npx tsx scripts/enrolmentCode.ts            # the only hall, or a list of halls to choose from
+ *   npx tsx scripts/enrolmentCode.ts <hallId>   # a code for that hall, valid 24 h, single use
+ */
+import { migrate } from '../src/server/db/migrate.ts';
+import { openDatabaseFromEnv } from '../src/server/env.ts';
+import { issueEnrolmentCode } from '../src/server/repos/enrolmentCodes.ts';
+import { hallFromRow } from '../src/server/repos/halls.ts';
+
+const { database, where } = openDatabaseFromEnv();
+let exitCode = 0;
+try {
+  await migrate(database);
+  const halls = (await database.db.selectFrom('halls').selectAll().orderBy('created_at').execute()).map(hallFromRow);
+  const wanted = process.argv[2];
+  const hall = wanted !== undefined ? halls.find((h) => h.id === wanted) : halls.length === 1 ? halls[0] : undefined;
+  if (hall === undefined) {
+    console.error(
+      wanted !== undefined
+        ? `no hall ${wanted} in ${where}.`
+        : `${halls.length === 0 ? 'no halls' : 'several halls'} in ${where}; name one: npx tsx scripts/enrolmentCode.ts <hallId>`,
+    );
+    for (const h of halls) console.error(`  ${h.id}  ${h.name.zh}${h.name.en !== undefined ? ` / ${h.name.en}` : ''}`);
+    exitCode = 1;
+  } else {
+    const code = await issueEnrolmentCode(database.db, { hallId: hall.id });
+    console.log(`enrolment code: ${code.code}`);
+    console.log(`  for ${hall.name.zh}, single use, valid until ${code.expiresAt}`);
+  }
+} catch (error) {
+  console.error(`cannot issue a code: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await database.destroy();
+}
+process.exit(exitCode);

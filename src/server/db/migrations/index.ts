@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../schema.ts';
+import * as m0001 from './0001_initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Gets the current Schema type for convenience; a migration must only use what existed at its version. */
+  up(db: Kysely<Schema>): Promise<void>;
+}
+
+/** Every migration the code knows, in order; versions are 1, 2, 3, … with no gap. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m0001.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

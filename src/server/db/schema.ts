@@ -1,0 +1,182 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as the database stores them. Timestamps are ISO 8601 text (UTC `Z` for server
+ * times, the device's own offset for field times) and booleans are 0/1 integers, because both
+ * are portable between SQLite and PostgreSQL; localized texts and talk-track parts are JSON text
+ * validated with the shared zod schemas on the way out.
+ */
+
+export interface SchemaVersionTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface RevCounterTable {
+  id: number;
+  value: number;
+}
+
+export interface HallsTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  rev: number;
+  created_at: string;
+}
+
+export interface StaffTable {
+  id: string;
+  hall_id: string;
+  name: string;
+  role: string;
+  active: number;
+  pin_algorithm: string | null;
+  pin_iterations: number | null;
+  pin_salt: string | null;
+  pin_hash: string | null;
+  failed_pin_count: Generated<number>;
+  locked_until: string | null;
+  rev: number;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  hall_id: string;
+  label: string | null;
+  token_hash: string;
+  acked_seq: Generated<number>;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface EnrolmentCodesTable {
+  code_hash: string;
+  hall_id: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by_device: string | null;
+  created_at: string;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  token_hash: string;
+  staff_id: string;
+  device_id: string;
+  expires_at: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface CampaignsTable {
+  id: string;
+  title: string;
+  offer_code: string;
+  category: string;
+  start_date: string;
+  end_date: string;
+  focus: number;
+  segment_note: string | null;
+  status: string;
+  current_version_id: string | null;
+  rev: number;
+  created_at: string;
+}
+
+export interface CampaignHallsTable {
+  campaign_id: string;
+  hall_id: string;
+}
+
+export interface TalkTrackVersionsTable {
+  id: string;
+  campaign_id: string;
+  version: number;
+  elements: string;
+  opening: string;
+  pitch: string;
+  objections: string;
+  closing: string;
+  published_at: string | null;
+  published_by: string | null;
+  rev: number;
+  created_at: string;
+}
+
+/** One row per field record id of any kind: makes ids unique across kinds and answers "seen?". */
+export interface FieldRecordsTable {
+  id: string;
+  kind: string;
+  hall_id: string;
+  device_id: string;
+  seq: number;
+  received_at: string;
+}
+
+export interface VisitsTable {
+  id: string;
+  hall_id: string;
+  device_id: string;
+  staff_id: string;
+  opened_at: string;
+  source: string;
+  business: string;
+  segment: string | null;
+}
+
+export interface RecommendationsTable {
+  id: string;
+  hall_id: string;
+  device_id: string;
+  staff_id: string;
+  visit_id: string;
+  campaign_id: string;
+  talk_track_version_id: string;
+  elements_said: string;
+  demo_device_used: number;
+  outcome: string;
+  decline_reason: string | null;
+  recorded_at: string;
+}
+
+export interface VisitClosesTable {
+  id: string;
+  hall_id: string;
+  device_id: string;
+  staff_id: string;
+  visit_id: string;
+  closed_at: string;
+  no_recommendation_confirmed: number;
+}
+
+export interface PushReceiptsTable {
+  device_id: string;
+  seq: number;
+  record_id: string | null;
+  kind: string | null;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  error: string | null;
+  message: string | null;
+  created_at: string;
+}
+
+export interface Schema {
+  schema_version: SchemaVersionTable;
+  rev_counter: RevCounterTable;
+  halls: HallsTable;
+  staff: StaffTable;
+  devices: DevicesTable;
+  enrolment_codes: EnrolmentCodesTable;
+  staff_sessions: StaffSessionsTable;
+  campaigns: CampaignsTable;
+  campaign_halls: CampaignHallsTable;
+  talk_track_versions: TalkTrackVersionsTable;
+  field_records: FieldRecordsTable;
+  visits: VisitsTable;
+  recommendations: RecommendationsTable;
+  visit_closes: VisitClosesTable;
+  push_receipts: PushReceiptsTable;
+}

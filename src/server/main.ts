@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import type { Database } from './db/database.ts';
+import { migrate, SchemaTooNewError } from './db/migrate.ts';
+import { openDatabaseFromEnv } from './env.ts';
+import { issueEnrolmentCode } from './repos/enrolmentCodes.ts';
+import { countHalls, getHall } from './repos/halls.ts';
+import { DEMO_HALL, DEMO_STAFF, ensureDemoData } from './seed/demo.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function fail(message: string): never {
+  console.error(`talktrack cannot start: ${message}`);
+  process.exit(1);
+}
+
+function readPort(): number {
+  const raw = process.env.PORT ?? '8080';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number from 0 to 65535 (got "${raw}")`);
+  return port;
+}
+
+/** Several processes may start at once on one PostgreSQL: the loser of the seeding race goes on. */
+async function seedIfEmpty(database: Database): Promise<boolean> {
+  try {
+    return await ensureDemoData(database.db);
+  } catch (error) {
+    if ((await countHalls(database.db)) > 0) return false;
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const port = readPort();
+  const host = process.env.HOST ?? '0.0.0.0';
+  const { database, where } = openDatabaseFromEnv();
+  try {
+    const migration = await migrate(database);
+    const seeded = await seedIfEmpty(database);
+    const demoHall = await getHall(database.db, DEMO_HALL.id);
+    const code = demoHall === undefined ? null : await issueEnrolmentCode(database.db, { hallId: demoHall.id });
+
+    const clientDir = join(REPO_ROOT, 'dist', 'client');
+    const serveClient = existsSync(join(clientDir, 'index.html'));
+    const app = buildApp({ db: database, clientDir: serveClient ? clientDir : undefined, logger: true });
+    await app.listen({ port, host });
+    const bound = (app.server.address() as AddressInfo).port;
+
+    console.log(`talktrack listening on http://localhost:${bound}/`);
+    console.log(`database: ${where}, schema version ${migration.to}${seeded ? ', demo data seeded' : ''}`);
+    console.log(serveClient ? `web client: ${clientDir}` : 'web client: not built (run npm run build); API only');
+    if (code !== null && demoHall !== undefined) {
+      console.log(`enrolment code: ${code.code}`);
+      console.log(`  for ${demoHall.name.zh} / ${demoHall.name.en ?? ''}, single use, valid until ${code.expiresAt}`);
+      console.log('demo staff (role, name, PIN):');
+      for (const s of DEMO_STAFF) console.log(`  ${s.role.padEnd(15)} ${s.name} ${s.latin.padEnd(10)} PIN ${s.pin}`);
+    } else {
+      console.log('no demo hall in this database: issue enrolment codes with npx tsx scripts/enrolmentCode.ts <hallId>');
+    }
+
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      console.log(`talktrack: ${signal} received, closing`);
+      void app
+        .close()
+        .then(() => database.destroy())
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          console.error('talktrack: error while closing', error);
+          process.exit(1);
+        });
+    };
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+  } catch (error) {
+    await database.destroy().catch(() => undefined);
+    if (error instanceof SchemaTooNewError) fail(error.message);
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+await main();

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { LocalizedText } from '../../shared/schemas/common.ts';
+import { Hall } from '../../shared/schemas/reference.ts';
+import { fromJson, toJson } from '../db/json.ts';
+import { writeWithRev } from '../db/rev.ts';
+import type { HallsTable, Schema } from '../db/schema.ts';
+
+export function hallFromRow(row: Pick<HallsTable, 'id' | 'name' | 'time_zone'>): Hall {
+  return Hall.parse({ id: row.id, name: fromJson(LocalizedText, row.name), timeZone: row.time_zone });
+}
+
+export async function insertHall(db: Kysely<Schema>, hall: Hall): Promise<void> {
+  const valid = Hall.parse(hall);
+  await writeWithRev(db, (trx, rev) =>
+    trx
+      .insertInto('halls')
+      .values({
+        id: valid.id,
+        name: toJson(valid.name),
+        time_zone: valid.timeZone,
+        rev,
+        created_at: new Date().toISOString(),
+      })
+      .execute(),
+  );
+}
+
+export async function getHall(db: Kysely<Schema>, id: string): Promise<Hall | undefined> {
+  const row = await db.selectFrom('halls').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : hallFromRow(row);
+}
+
+export async function countHalls(db: Kysely<Schema>): Promise<number> {
+  const row = await db
+    .selectFrom('halls')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { Schema } from '../db/schema.ts';
+
+export const STAFF_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export async function createStaffSession(
+  db: Kysely<Schema>,
+  options: { staffId: string; deviceId: string; now: Date },
+): Promise<{ token: string; expiresAt: string }> {
+  const token = newToken();
+  const expiresAt = new Date(options.now.getTime() + STAFF_SESSION_TTL_MS).toISOString();
+  await db
+    .insertInto('staff_sessions')
+    .values({
+      id: uuidv7(),
+      token_hash: hashToken(token),
+      staff_id: options.staffId,
+      device_id: options.deviceId,
+      expires_at: expiresAt,
+      revoked_at: null,
+      created_at: options.now.toISOString(),
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** The live session behind a token on this device, with its staff member's id, hall and role. */
+export async function findActiveStaffSession(
+  db: Kysely<Schema>,
+  options: { token: string; deviceId: string; now: Date },
+) {
+  return db
+    .selectFrom('staff_sessions')
+    .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+    .select([
+      'staff_sessions.id as sessionId',
+      'staff_sessions.expires_at as expiresAt',
+      'staff.id as staffId',
+      'staff.hall_id as hallId',
+      'staff.role as role',
+    ])
+    .where('staff_sessions.token_hash', '=', hashToken(options.token))
+    .where('staff_sessions.device_id', '=', options.deviceId)
+    .where('staff_sessions.revoked_at', 'is', null)
+    .where('staff_sessions.expires_at', '>', options.now.toISOString())
+    .where('staff.active', '=', 1)
+    .executeTakeFirst();
+}
+
+/** Revokes the session; 'unknown' when this device never held that token. Repeating is harmless. */
+export async function revokeStaffSession(
+  db: Kysely<Schema>,
+  options: { token: string; deviceId: string; now: Date },
+): Promise<'revoked' | 'unknown'> {
+  const row = await db
+    .selectFrom('staff_sessions')
+    .select(['id', 'revoked_at'])
+    .where('token_hash', '=', hashToken(options.token))
+    .where('device_id', '=', options.deviceId)
+    .executeTakeFirst();
+  if (row === undefined) return 'unknown';
+  if (row.revoked_at === null) {
+    await db
+      .updateTable('staff_sessions')
+      .set({ revoked_at: options.now.toISOString() })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return 'revoked';
+}

@@ -1,0 +1,132 @@
+import type { Kysely, Selectable } from 'kysely';
+import { PinVerifier, StaffMember } from '../../shared/schemas/reference.ts';
+import { hashPin } from '../auth/pin.ts';
+import { bool, isTrue } from '../db/json.ts';
+import { writeWithRev } from '../db/rev.ts';
+import type { Schema, StaffTable } from '../db/schema.ts';
+
+export type StaffRow = Selectable<StaffTable>;
+
+/** A new staff member: the shared shape, with the PIN in clear (hashed here, never stored). */
+export type NewStaff = Omit<StaffMember, 'pinVerifier'> & { pin: string | null };
+
+export function pinVerifierOf(row: StaffRow): PinVerifier | null {
+  if (row.pin_hash === null) return null;
+  return PinVerifier.parse({
+    algorithm: row.pin_algorithm,
+    iterations: row.pin_iterations,
+    salt: row.pin_salt,
+    hash: row.pin_hash,
+  });
+}
+
+export function staffFromRow(row: StaffRow): StaffMember {
+  return StaffMember.parse({
+    id: row.id,
+    hallId: row.hall_id,
+    name: row.name,
+    role: row.role,
+    active: isTrue(row.active),
+    pinVerifier: pinVerifierOf(row),
+  });
+}
+
+function pinColumns(verifier: PinVerifier | null) {
+  return {
+    pin_algorithm: verifier?.algorithm ?? null,
+    pin_iterations: verifier?.iterations ?? null,
+    pin_salt: verifier?.salt ?? null,
+    pin_hash: verifier?.hash ?? null,
+  };
+}
+
+export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<void> {
+  const member = StaffMember.omit({ pinVerifier: true }).parse(staff);
+  // Hash before the transaction: PBKDF2 is slow and must not hold the rev counter lock.
+  const verifier = staff.pin === null ? null : await hashPin(staff.pin);
+  await writeWithRev(db, (trx, rev) =>
+    trx
+      .insertInto('staff')
+      .values({
+        id: member.id,
+        hall_id: member.hallId,
+        name: member.name,
+        role: member.role,
+        active: bool(member.active),
+        ...pinColumns(verifier),
+        locked_until: null,
+        rev,
+        created_at: new Date().toISOString(),
+      })
+      .execute(),
+  );
+}
+
+export async function setStaffPin(db: Kysely<Schema>, staffId: string, pin: string): Promise<void> {
+  const verifier = await hashPin(pin);
+  await writeWithRev(db, (trx, rev) =>
+    trx
+      .updateTable('staff')
+      .set({ ...pinColumns(verifier), failed_pin_count: 0, locked_until: null, rev })
+      .where('id', '=', staffId)
+      .execute(),
+  );
+}
+
+export async function setStaffActive(db: Kysely<Schema>, staffId: string, active: boolean): Promise<void> {
+  await writeWithRev(db, (trx, rev) =>
+    trx.updateTable('staff').set({ active: bool(active), rev }).where('id', '=', staffId).execute(),
+  );
+}
+
+export async function getStaffRow(db: Kysely<Schema>, staffId: string): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', staffId).executeTakeFirst();
+}
+
+/** Staff of a hall changed after `sinceRev` (inactive ones too, so devices learn of them). */
+export async function listStaffForHall(db: Kysely<Schema>, hallId: string, sinceRev: number): Promise<StaffMember[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .selectAll()
+    .where('hall_id', '=', hallId)
+    .where('rev', '>', sinceRev)
+    .orderBy('name')
+    .execute();
+  return rows.map(staffFromRow);
+}
+
+/**
+ * Counts one wrong PIN atomically (two tablets guessing at once both count) and locks the
+ * person once the limit is reached. Returns the count after this attempt and the lock, if any.
+ * Lockout state is not reference data: it does not bump rev.
+ */
+export async function recordWrongPin(
+  db: Kysely<Schema>,
+  staffId: string,
+  limit: number,
+  lockMs: number,
+  now: Date,
+): Promise<{ failures: number; lockedUntil: string | null }> {
+  const row = await db
+    .updateTable('staff')
+    .set((eb) => ({ failed_pin_count: eb('failed_pin_count', '+', 1) }))
+    .where('id', '=', staffId)
+    .returning('failed_pin_count')
+    .executeTakeFirstOrThrow();
+  if (row.failed_pin_count < limit) return { failures: row.failed_pin_count, lockedUntil: null };
+  const lockedUntil = new Date(now.getTime() + lockMs).toISOString();
+  await db
+    .updateTable('staff')
+    .set({ failed_pin_count: 0, locked_until: lockedUntil })
+    .where('id', '=', staffId)
+    .execute();
+  return { failures: row.failed_pin_count, lockedUntil };
+}
+
+export async function clearWrongPins(db: Kysely<Schema>, staffId: string): Promise<void> {
+  await db
+    .updateTable('staff')
+    .set({ failed_pin_count: 0, locked_until: null })
+    .where('id', '=', staffId)
+    .execute();
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { API } from '../../shared/apiPaths.ts';
+import { EnrolRequest, type EnrolResponse } from '../../shared/schemas/auth.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { Database } from '../db/database.ts';
+import { HttpError } from '../errors.ts';
+import { insertDevice } from '../repos/devices.ts';
+import { checkEnrolmentCode, consumeEnrolmentCode } from '../repos/enrolmentCodes.ts';
+import { getHall } from '../repos/halls.ts';
+import { parseInput } from '../validate.ts';
+
+const ASK = 'ask the manager for a new enrolment code';
+
+function codeRefused(reason: 'unknown' | 'expired' | 'used'): HttpError {
+  switch (reason) {
+    case 'unknown':
+      return new HttpError(400, 'unknown_code', `this enrolment code is not known; check it was typed correctly, or ${ASK}`);
+    case 'expired':
+      return new HttpError(400, 'code_expired', `this enrolment code has expired; ${ASK}`);
+    case 'used':
+      return new HttpError(400, 'code_used', `this enrolment code was already used by another device; ${ASK}`);
+  }
+}
+
+export async function deviceRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+  const { db } = opts.database;
+  app.post(API.enrol, async (request): Promise<EnrolResponse> => {
+    const body = parseInput(EnrolRequest, request.body);
+    const now = new Date();
+    const check = await checkEnrolmentCode(db, body.code, now);
+    if (!check.ok) throw codeRefused(check.reason);
+    const deviceId = uuidv7();
+    const deviceToken = newToken();
+    await db.transaction().execute(async (trx) => {
+      await insertDevice(trx, {
+        id: deviceId,
+        hallId: check.hallId,
+        label: body.label ?? null,
+        tokenHash: hashToken(deviceToken),
+      });
+      // Two tablets racing with one code: the loser's device row rolls back with this error.
+      if (!(await consumeEnrolmentCode(trx, body.code, deviceId, now))) throw codeRefused('used');
+    });
+    const hall = await getHall(db, check.hallId);
+    if (hall === undefined) throw new Error(`hall ${check.hallId} of an enrolment code is missing`);
+    return { deviceId, deviceToken, hall };
+  });
+}

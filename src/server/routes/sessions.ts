@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { API, SESSION_HEADER } from '../../shared/apiPaths.ts';
+import { SessionRequest, type SessionResponse } from '../../shared/schemas/auth.ts';
+import { StaffRole } from '../../shared/schemas/reference.ts';
+import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
+import { verifyPin } from '../auth/pin.ts';
+import { sessionToken } from '../auth/staffAuth.ts';
+import type { Database } from '../db/database.ts';
+import { forbidden, HttpError } from '../errors.ts';
+import { getHall } from '../repos/halls.ts';
+import { createStaffSession, revokeStaffSession } from '../repos/sessions.ts';
+import { clearWrongPins, getStaffRow, pinVerifierOf, recordWrongPin } from '../repos/staff.ts';
+import { parseInput } from '../validate.ts';
+
+export const PIN_ATTEMPTS = 5;
+export const PIN_LOCK_MS = 15 * 60 * 1000;
+
+/** "14:35" in the hall's own time zone: what the person at the counter reads on the wall clock. */
+function clockTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+function locked(untilIso: string, timeZone: string): HttpError {
+  return new HttpError(
+    423,
+    'locked',
+    `too many wrong PINs: this person is locked; try again after ${clockTime(untilIso, timeZone)}, or ask the manager`,
+  );
+}
+
+export async function sessionRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+  const { db } = opts.database;
+  const onRequest = deviceAuth(db);
+
+  app.post(API.sessions, { onRequest }, async (request): Promise<SessionResponse> => {
+    const device = requireDevice(request);
+    const body = parseInput(SessionRequest, request.body);
+    const staff = await getStaffRow(db, body.staffId);
+    if (staff === undefined) {
+      throw new HttpError(404, 'unknown_staff', 'no such staff member; sync the device and pick a name from the list');
+    }
+    if (staff.hall_id !== device.hall_id) throw forbidden('this staff member belongs to another hall and cannot sign in on this device');
+    if (staff.active === 0) {
+      throw new HttpError(403, 'staff_inactive', 'this staff member is no longer active; ask the manager');
+    }
+    const hall = await getHall(db, device.hall_id);
+    const timeZone = hall?.timeZone ?? 'UTC';
+    const now = new Date();
+    if (staff.locked_until !== null && staff.locked_until > now.toISOString()) throw locked(staff.locked_until, timeZone);
+    const verifier = pinVerifierOf(staff);
+    if (verifier === null) throw new HttpError(409, 'no_pin', 'this staff member has no PIN yet; ask the manager to set one');
+
+    if (!(await verifyPin(body.pin, verifier))) {
+      const wrong = await recordWrongPin(db, staff.id, PIN_ATTEMPTS, PIN_LOCK_MS, now);
+      if (wrong.lockedUntil !== null) throw locked(wrong.lockedUntil, timeZone);
+      const left = PIN_ATTEMPTS - wrong.failures;
+      throw new HttpError(401, 'wrong_pin', `wrong PIN; ${left} ${left === 1 ? 'attempt' : 'attempts'} left before a 15-minute lock`);
+    }
+    if (staff.failed_pin_count !== 0 || staff.locked_until !== null) await clearWrongPins(db, staff.id);
+    const session = await createStaffSession(db, { staffId: staff.id, deviceId: device.id, now });
+    return {
+      sessionToken: session.token,
+      expiresAt: session.expiresAt,
+      staff: { id: staff.id, name: staff.name, role: StaffRole.parse(staff.role), hallId: staff.hall_id },
+    };
+  });
+
+  app.delete(API.currentSession, { onRequest }, async (request, reply) => {
+    const device = requireDevice(request);
+    const token = sessionToken(request);
+    if (token === null) {
+      throw new HttpError(400, 'invalid_request', `send the session token to sign out in the ${SESSION_HEADER} header`);
+    }
+    // Signing out is idempotent: a repeat, or a token this device never held, still ends signed out.
+    await revokeStaffSession(db, { token, deviceId: device.id, now: new Date() });
+    return reply.code(204).send();
+  });
+}

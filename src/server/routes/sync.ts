@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { API } from '../../shared/apiPaths.ts';
+import { PullQuery, type PullResponse, PushRequest, type PushResponse } from '../../shared/schemas/sync.ts';
+import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
+import type { Database } from '../db/database.ts';
+import { applyPush } from '../sync/applyPush.ts';
+import { buildPull } from '../sync/buildPull.ts';
+import { parseInput } from '../validate.ts';
+
+/** 500 entries of a few hundred bytes each fit with room to spare. */
+export const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
+
+export async function syncRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+  const { database } = opts;
+  const onRequest = deviceAuth(database.db);
+
+  app.post(API.push, { onRequest, bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
+    const device = requireDevice(request);
+    const body = parseInput(PushRequest, request.body);
+    return applyPush(database, { id: device.id, hallId: device.hall_id }, body);
+  });
+
+  app.get(API.pull, { onRequest }, async (request): Promise<PullResponse> => {
+    const device = requireDevice(request);
+    const query = parseInput(PullQuery, request.query, 'query');
+    return buildPull(database, { hallId: device.hall_id, ackedSeq: device.acked_seq }, query.since);
+  });
+}

@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Hall, StaffRole } from '../../shared/schemas/reference.ts';
+import type { Schema } from '../db/schema.ts';
+import { insertCampaign } from '../repos/campaigns.ts';
+import { countHalls, insertHall } from '../repos/halls.ts';
+import { insertStaff } from '../repos/staff.ts';
+import { insertTalkTrackVersion } from '../repos/talkTracks.ts';
+import { HOME_CAMPAIGNS } from './demoCampaignsHome.ts';
+import { MOBILE_CAMPAIGNS } from './demoCampaignsMobile.ts';
+import { t } from './demoTypes.ts';
+
+/** Fixed ids, so every start finds the same demo hall to issue a code for. */
+export const DEMO_HALL: Hall = {
+  id: '01a21b6b-0270-7073-8c58-15b6992c977b',
+  name: t('中关村营业厅', 'Zhongguancun Service Hall'),
+  timeZone: 'Asia/Shanghai',
+};
+
+export interface DemoStaff {
+  id: string;
+  name: string;
+  /** Pinyin, for the console line English readers see. */
+  latin: string;
+  role: StaffRole;
+  pin: string;
+}
+
+/** Demo PINs are printed at every start: this is a demonstration hall, not a real one. */
+export const DEMO_STAFF: readonly DemoStaff[] = [
+  { id: '01a21b6b-0273-746e-aa6e-9ac6575cbf9a', name: '王敏', latin: 'Wang Min', role: 'manager', pin: '909090' },
+  { id: '01a21b6b-0273-746e-aa6e-9fd06f1e14e1', name: '李娜', latin: 'Li Na', role: 'consultant', pin: '111111' },
+  { id: '01a21b6b-0273-746e-aa6e-b982dc7af7a5', name: '张伟', latin: 'Zhang Wei', role: 'consultant', pin: '222222' },
+  { id: '01a21b6b-0274-7229-bd4a-1f602c849dad', name: '刘洋', latin: 'Liu Yang', role: 'consultant', pin: '333333' },
+  { id: '01a21b6b-0274-7229-bd4a-21d58e383e82', name: '陈静', latin: 'Chen Jing', role: 'floor_marketer', pin: '444444' },
+];
+
+export const DEMO_CAMPAIGNS = [...MOBILE_CAMPAIGNS, ...HOME_CAMPAIGNS];
+
+const MANAGER_ID = DEMO_STAFF[0]?.id ?? null;
+const PUBLISHED_AT = '2025-12-20T09:00:00+08:00';
+
+/**
+ * Seeds the demo hall, its staff and published campaigns with talk-track version 1, all in one
+ * transaction: a start that dies half-way leaves no half-seeded hall behind.
+ */
+export async function seedDemo(db: Kysely<Schema>): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => seedDemo(trx));
+  await insertHall(db, DEMO_HALL);
+  for (const s of DEMO_STAFF) {
+    await insertStaff(db, { id: s.id, hallId: DEMO_HALL.id, name: s.name, role: s.role, active: true, pin: s.pin });
+  }
+  for (const demo of DEMO_CAMPAIGNS) {
+    await insertCampaign(db, {
+      ...demo.campaign,
+      hallIds: [DEMO_HALL.id],
+      status: 'published',
+      currentVersionId: demo.versionId,
+    });
+    await insertTalkTrackVersion(db, {
+      id: demo.versionId,
+      campaignId: demo.campaign.id,
+      version: 1,
+      ...demo.talkTrack,
+      publishedAt: PUBLISHED_AT,
+      publishedBy: MANAGER_ID,
+    });
+  }
+}
+
+/** Seeds the demo only into an empty database (no hall at all); true when it did. */
+export async function ensureDemoData(db: Kysely<Schema>): Promise<boolean> {
+  if ((await countHalls(db)) > 0) return false;
+  await seedDemo(db);
+  return true;
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import type { Database, Engine } from '../../src/server/db/database.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { openTestDatabase, type TestDatabase } from './apiEngines.ts';
+
+export interface ApiContext {
+  app: FastifyInstance;
+  database: Database;
+  engine: Engine;
+}
+
+/**
+ * One migrated database and one app per describe block (per test file and engine); tests make
+ * their own hall and device with the fixtures, so they do not see each other's data.
+ */
+export function useApiApp(engine: Engine, options: { clientDir?: string } = {}): () => ApiContext {
+  let testDb: TestDatabase | undefined;
+  let context: ApiContext | undefined;
+  let failure: unknown;
+  beforeAll(async () => {
+    // A failure here (PostgreSQL unreachable) is kept and thrown by every test, so each one
+    // FAILS with the reason instead of being reported as skipped.
+    try {
+      testDb = await openTestDatabase(engine);
+      await migrate(testDb.database);
+      const app = buildApp({ db: testDb.database, clientDir: options.clientDir });
+      await app.ready();
+      context = { app, database: testDb.database, engine };
+    } catch (error) {
+      failure = error;
+    }
+  });
+  afterAll(async () => {
+    await context?.app.close();
+    await testDb?.cleanup();
+  });
+  return () => {
+    if (failure !== undefined) throw failure;
+    if (context === undefined) throw new Error('the api test app is not ready');
+    return context;
+  };
+}
