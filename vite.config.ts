@@ -2,7 +2,11 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/** Names the build, so a device can tell which version it runs (and a new one differs). */
+const BUILD_ID = process.env.TALKTRACK_BUILD_ID ?? new Date().toISOString();
+
 export default defineConfig({
+  define: { __APP_BUILD__: JSON.stringify(BUILD_ID) },
   plugins: [
     preact(),
     VitePWA({

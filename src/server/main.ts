@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     const demoHall = await getHall(database.db, DEMO_HALL.id);
     const code = demoHall === undefined ? null : await issueEnrolmentCode(database.db, { hallId: demoHall.id });
 
-    const clientDir = join(REPO_ROOT, 'dist', 'client');
+    // CLIENT_DIR serves another build (a deployment's own, or a test's next version).
+    const clientDir = resolve(process.env.CLIENT_DIR ?? join(REPO_ROOT, 'dist', 'client'));
     const serveClient = existsSync(join(clientDir, 'index.html'));
     const app = buildApp({ db: database, clientDir: serveClient ? clientDir : undefined, logger: true });
     await app.listen({ port, host });

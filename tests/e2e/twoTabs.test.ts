@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
+import { demoStaff, enrol, serveCustomer, signIn, storedVisits, waitUntilSynced } from '../helpers/e2eCounter.ts';
+import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('two tabs of the app on one tablet', () => {
+  it('sync one at a time: the waiting records are pushed once, by one tab', async () => {
+    const context = await tabletContext(browser);
+    const first = await context.newPage();
+    await first.goto(server.url);
+    await enrol(first, server.enrolmentCode);
+    const consultant = demoStaff(server.sqliteFile).find((s) => s.role === 'consultant')!;
+    await signIn(first, consultant.id, '111111');
+    const second = await context.newPage();
+    await second.goto(server.url);
+    await second.getByTestId('next-customer').waitFor();
+
+    await context.setOffline(true);
+    await serveCustomer(first, 1);
+    await serveCustomer(first, 1);
+
+    const pushes: string[] = [];
+    context.on('request', (r) => {
+      if (r.url().endsWith('/api/v1/sync/push')) pushes.push(r.frame()?.page() === second ? 'second' : 'first');
+    });
+    // Both tabs see the network return and both try to sync at once.
+    await context.setOffline(false);
+    await Promise.all([first.getByTestId('sync-now').click(), second.getByTestId('sync-now').click()]);
+    await waitUntilSynced(first);
+    await waitUntilSynced(second);
+
+    expect(pushes).toHaveLength(1);
+    expect(storedVisits(server.sqliteFile).map((v) => v.recs)).toEqual([1, 1]);
+    await context.close();
+  });
+});
