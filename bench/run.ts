@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { launchChromium, tabletContext } from '../tests/helpers/e2eBrowser.ts';
-import { demoStaff, enrol, signIn, waitUntilSynced } from '../tests/helpers/e2eCounter.ts';
+import { demoPerson, enrol, signIn, waitUntilSynced } from '../tests/helpers/e2eCounter.ts';
 import { startServer } from '../tests/helpers/e2eServer.ts';
 import { firstLoadJs } from './firstLoadJs.ts';
 import { measureLoopbackFloor, measurePush } from './pushThroughput.ts';
@@ -23,8 +23,7 @@ try {
   const page = await context.newPage();
   await page.goto(server.url);
   await enrol(page, server.enrolmentCode);
-  const consultant = demoStaff(server.sqliteFile).find((s) => s.role === 'consultant')!;
-  await signIn(page, consultant.id, '111111');
+  await signIn(page, demoPerson('李娜'));
   await page.getByTestId('next-customer').click();
   await page.getByTestId('business-plan_change').click();
   await page.getByTestId('source-walk_in').click();

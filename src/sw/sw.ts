@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
@@ -10,6 +11,9 @@ cleanupOutdatedCaches();
 
 // Any page the app routes to is the app shell; the API is never served from the cache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// The first version controls the page it was installed from, so later versions wait for it.
+clientsClaim();
 
 // A waiting version takes over only when the page asks (the person tapped "update").
 self.addEventListener('message', (event) => {

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
-import { demoStaff, enrol, serveCustomer, signIn, storedVisits, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
+import { demoPerson, enrol, serveCustomer, signIn, storedVisits, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
+import { startFaultProxy, type FaultProxy, passAll } from '../helpers/faultProxy.ts';
 import { freePort } from '../helpers/freePort.ts';
 
 let browser: Browser;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   nextBuild = join(workDir, 'client-next');
   // The next version of the app: the same sources, another build.
   execFileSync('npx', ['vite', 'build', '--outDir', nextBuild, '--logLevel', 'error'], {
-    env: { ...process.env, TALKTRACK_BUILD_ID: 'next-version' },
+    env: { ...process.env, NODE_ENV: 'production', TALKTRACK_BUILD_ID: 'next-version' },
     stdio: 'inherit',
   });
 });
@@ -34,22 +35,23 @@ describe('a new app version while records wait', () => {
     const port = String(await freePort());
     const dataDir = join(workDir, 'data');
     let server: RunningServer = await startServer({ dataDir, env: { PORT: port } });
+    // The tablet reaches the server through a proxy that can cut off sync and nothing else.
+    const proxy: FaultProxy = await startFaultProxy(server.url);
     const context = await tabletContext(browser);
     try {
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(proxy.url);
       await enrol(page, server.enrolmentCode);
-      const consultant = demoStaff(server.sqliteFile).find((s) => s.role === 'consultant')!;
-      await signIn(page, consultant.id, '111111');
+      await signIn(page, demoPerson('李娜'));
       await page.evaluate(() => navigator.serviceWorker.ready);
       const firstBuild = await page.evaluate(() => document.documentElement.dataset.build);
 
       // Sync is cut off (the server cannot be reached for it) while two customers are served.
-      await context.route('**/api/v1/sync/**', (route) => route.abort('connectionfailed'));
+      proxy.setRule((req) => (req.url?.startsWith('/api/v1/sync/') ? { kind: 'refuse' } : { kind: 'pass' }));
       await serveCustomer(page, 1);
       await serveCustomer(page, 1);
       const waiting = await waitingCount(page);
-      expect(waiting).toBe(4);
+      expect(waiting).toBe(6); // each customer: visit, recommendation, close
 
       // The new version is deployed on the same address.
       await server.stop();
@@ -70,10 +72,10 @@ describe('a new app version while records wait', () => {
       await page.getByTestId('update-app').click();
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.build), { timeout: 30_000 }).toBe('next-version');
       expect(firstBuild).not.toBe('next-version');
-      expect(await waitingCount(page)).toBe(waiting + 2);
+      await expect.poll(() => waitingCount(page)).toBe(waiting + 2);
 
       // Sync comes back: every record reaches the server once.
-      await context.unroute('**/api/v1/sync/**');
+      proxy.setRule(passAll);
       await page.getByTestId('sync-now').click();
       await waitUntilSynced(page);
       const visits = storedVisits(server.sqliteFile);
@@ -85,6 +87,7 @@ describe('a new app version while records wait', () => {
       ]);
     } finally {
       await context.close();
+      await proxy.close();
       await server.stop();
     }
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, TABLET_LANDSCAPE } from '../helpers/e2eBrowser.ts';
-import { demoStaff, enrol, serveCustomer, signIn, storedVisits, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
+import { demoPerson, enrol, serveCustomer, signIn, storedVisits, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
 
 let server: RunningServer;
@@ -35,8 +35,7 @@ describe('records waiting across a browser restart', () => {
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);
     await enrol(page, server.enrolmentCode);
-    const consultant = demoStaff(server.sqliteFile).find((s) => s.role === 'consultant')!;
-    await signIn(page, consultant.id, '111111');
+    await signIn(page, demoPerson('李娜'));
     await page.evaluate(() => navigator.serviceWorker.ready);
 
     // The manifest makes it installable: name, theme colour, landscape, 192 and 512 px icons.

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
-import { demoStaff, enrol, serveCustomer, signIn, storedVisits, waitUntilSynced } from '../helpers/e2eCounter.ts';
+import { demoPerson, enrol, serveCustomer, signIn, storedVisits, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
 
 let server: RunningServer;
@@ -23,8 +23,7 @@ describe('two tabs of the app on one tablet', () => {
     const first = await context.newPage();
     await first.goto(server.url);
     await enrol(first, server.enrolmentCode);
-    const consultant = demoStaff(server.sqliteFile).find((s) => s.role === 'consultant')!;
-    await signIn(first, consultant.id, '111111');
+    await signIn(first, demoPerson('李娜'));
     const second = await context.newPage();
     await second.goto(server.url);
     await second.getByTestId('next-customer').waitFor();

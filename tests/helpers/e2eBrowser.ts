@@ -16,6 +16,11 @@ export function launchChromium(): Promise<Browser> {
 
 export const TABLET_LANDSCAPE = { width: 1280, height: 800 };
 
-export function tabletContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: TABLET_LANDSCAPE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
+/** Each step waits at most this long, so a stuck step fails with its own name, not the test's timeout. */
+export const STEP_TIMEOUT_MS = 20_000;
+
+export async function tabletContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: TABLET_LANDSCAPE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  return context;
 }

@@ -1,23 +1,15 @@
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { DEMO_STAFF } from '../../src/server/seed/demo.ts';
 
 /** What a person does at the counter, step by step, through the same controls they tap. */
 
-export interface DemoStaff {
-  id: string;
-  name: string;
-  role: string;
-}
-
-/** The demo staff as the server stored them (read-only look at the SQLite file). */
-export function demoStaff(sqliteFile: string): DemoStaff[] {
-  const db = new Database(sqliteFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare('select id, name, role from staff order by name').all() as DemoStaff[];
-  } finally {
-    db.close();
-  }
+/** A person of the demo hall that `npm start` seeds, with their PIN. */
+export function demoPerson(name: '李娜' | '张伟' | '刘洋' | '陈静' | '王敏'): { id: string; pin: string } {
+  const person = DEMO_STAFF.find((s) => s.name === name);
+  if (!person) throw new Error(`no demo staff named ${name}`);
+  return person;
 }
 
 export async function enrol(page: Page, code: string): Promise<void> {
@@ -25,8 +17,9 @@ export async function enrol(page: Page, code: string): Promise<void> {
   await page.getByTestId('enrol-submit').click();
 }
 
-export async function signIn(page: Page, staffId: string, pin: string): Promise<void> {
-  await page.getByTestId(`staff-tile-${staffId}`).click();
+export async function signIn(page: Page, person: { id: string; pin: string }): Promise<void> {
+  const { id, pin } = person;
+  await page.getByTestId(`staff-tile-${id}`).click();
   for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).click();
   await page.getByTestId('pin-submit').click();
   await page.getByTestId('next-customer').waitFor();

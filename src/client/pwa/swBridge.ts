@@ -15,5 +15,6 @@ export function registerServiceWorker(): void {
       wb.messageSkipWaiting();
     });
   });
-  void wb.register();
+  // Without a service worker (blocked by policy, private mode) the app still runs, only not offline.
+  wb.register().catch((error: unknown) => console.warn('service worker not registered:', error));
 }

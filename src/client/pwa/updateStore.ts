@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { bindStore } from '../state/useStore.ts';
 
 /** A new app version is installed and waiting; `apply` activates it and reloads the page. */
 export interface UpdateState {
@@ -7,8 +8,10 @@ export interface UpdateState {
   setWaiting: (apply: () => void) => void;
 }
 
-export const useUpdateStore = create<UpdateState>((set) => ({
-  waiting: false,
-  apply: () => undefined,
-  setWaiting: (apply) => set({ waiting: true, apply }),
-}));
+export const useUpdateStore = bindStore(
+  createStore<UpdateState>((set) => ({
+    waiting: false,
+    apply: () => undefined,
+    setWaiting: (apply) => set({ waiting: true, apply }),
+  })),
+);

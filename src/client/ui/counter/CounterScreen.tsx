@@ -1,0 +1,49 @@
+import { useMemo } from 'preact/hooks';
+import { localDate } from '../../../shared/localDate.ts';
+import { useServices } from '../../app/ServicesContext.tsx';
+import type { Enrolment, SignedIn } from '../../db/db.ts';
+import type { Actor } from '../../db/fieldWrites.ts';
+import { activeCampaigns, openVisitOf } from '../../db/queries.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { useComposerStore } from '../../state/composerStore.ts';
+import { CampaignList } from '../campaigns/CampaignList.tsx';
+import { StoreErrorBanner } from '../common/StoreErrorBanner.tsx';
+import { useNow } from '../common/useNow.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { StatusStrip } from '../status/StatusStrip.tsx';
+import { TalkTrack } from '../talktrack/TalkTrack.tsx';
+import { VisitPanel } from '../visit/VisitPanel.tsx';
+
+/** The counter: status strip on top; campaigns, the talk-track and the visit side by side (stacked in portrait). */
+export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; signedIn: SignedIn }) {
+  const { db } = useServices();
+  const { t } = useI18n();
+  const hall = enrolment.hall;
+  const staffId = signedIn.staffId;
+  const today = localDate(useNow(60_000), hall.timeZone);
+  const staff = useLiveQuery(() => db.staff.get(staffId), [db, staffId]);
+  const campaigns = useLiveQuery(() => activeCampaigns(db, hall.id, today), [db, hall.id, today]);
+  const visit = useLiveQuery(() => openVisitOf(db, staffId), [db, staffId]);
+  const chosenId = useComposerStore((s) => s.selectedCampaignId);
+  const actor = useMemo<Actor>(() => ({ hallId: hall.id, deviceId: enrolment.deviceId, staffId }), [hall.id, enrolment.deviceId, staffId]);
+
+  const selected = campaigns?.find((c) => c.campaign.id === chosenId) ?? campaigns?.[0];
+
+  return (
+    <div class="counter">
+      <StatusStrip enrolment={enrolment} staff={staff} staffId={staffId} visitOpen={!!visit} />
+      <StoreErrorBanner />
+      <div class="counter-body">
+        <CampaignList campaigns={campaigns ?? []} selectedId={selected?.campaign.id ?? null} />
+        <main class="talk-pane">
+          {selected ? (
+            <TalkTrack key={selected.campaign.id} campaign={selected.campaign} talkTrack={selected.talkTrack} />
+          ) : (
+            campaigns && <p class="hint">{t('talk.pick')}</p>
+          )}
+        </main>
+        {visit !== undefined && <VisitPanel actor={actor} visit={visit} selected={selected} />}
+      </div>
+    </div>
+  );
+}

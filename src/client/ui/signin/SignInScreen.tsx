@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import type { StaffMember } from '../../../shared/schemas/reference.ts';
+import { useServices } from '../../app/ServicesContext.tsx';
+import type { SignInResult } from '../../auth/session.ts';
+import type { Enrolment } from '../../db/db.ts';
+import { formatTime } from '../../i18n/format.ts';
+import { pick, useI18n, type Translate } from '../../i18n/index.ts';
+import type { Lang } from '../../state/langStore.ts';
+import { LangSwitch } from '../common/LangSwitch.tsx';
+import { useOnline } from '../common/useOnline.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { SyncNowButton } from '../status/SyncNowButton.tsx';
+import { PinPad } from './PinPad.tsx';
+
+const COUNTER_ROLES: ReadonlySet<StaffMember['role']> = new Set(['consultant', 'floor_marketer', 'manager']);
+
+/** Why the last try failed; kept as data so the message follows a language switch. */
+type Failure = Exclude<SignInResult, { ok: true }> | { ok: false; reason: 'error'; message: string };
+
+function messageOf(result: Failure, t: Translate, lang: Lang): string {
+  switch (result.reason) {
+    case 'error':
+      return t('signin.failed', { message: result.message });
+    case 'wrong_pin':
+      return t('signin.wrongPin', { count: result.attemptsLeft });
+    case 'locked':
+      return t('signin.locked', { time: formatTime(result.until, lang) });
+    case 'no_verifier':
+      return t('signin.noVerifier');
+    case 'unknown_staff':
+      return t('signin.unknownStaff');
+    case 'not_enrolled':
+      return t('signin.notEnrolled');
+  }
+}
+
+/** The shared kiosk: tap your name, then your PIN. Works offline against the pulled verifiers. */
+export function SignInScreen({ enrolment }: { enrolment: Enrolment }) {
+  const { db, api } = useServices();
+  const { t, lang } = useI18n();
+  const online = useOnline();
+  const hallId = enrolment.hall.id;
+  const staff = useLiveQuery(
+    async () => (await db.staff.where('hallId').equals(hallId).toArray()).filter((s) => s.active && COUNTER_ROLES.has(s.role)),
+    [db, hallId],
+  );
+  const [chosen, setChosen] = useState<StaffMember | null>(null);
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  // Names are Chinese: pinyin order, whatever the UI language, so tiles never move under a finger.
+  const sorted = staff ? [...staff].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) : undefined;
+
+  const choose = (s: StaffMember | null) => {
+    setChosen(s);
+    setPin('');
+    setFailure(null);
+  };
+
+  const submit = async () => {
+    if (!chosen || busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const { signIn } = await import('../../auth/session.ts');
+      const result = await signIn(db, api, chosen.id, pin);
+      if (result.ok) return; // the app moves to the counter by itself
+      setFailure(result);
+      setPin('');
+    } catch (cause) {
+      setFailure({ ok: false, reason: 'error', message: cause instanceof Error ? cause.message : String(cause) });
+      setPin('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="screen signin">
+      <div class="screen-top">
+        <span class="brand">{t('app.name')}</span>
+        <span class="hall-name">{pick(enrolment.hall.name, lang)}</span>
+        <LangSwitch />
+      </div>
+      {!chosen && (
+        <section class="signin-tiles">
+          <h1>{t('signin.title')}</h1>
+          {sorted && sorted.length === 0 && (
+            <div class="card">
+              <p class="lead">{t('signin.noStaff')}</p>
+              <SyncNowButton />
+            </div>
+          )}
+          <div class="staff-grid">
+            {sorted?.map((s) => (
+              <button key={s.id} type="button" class="staff-tile" data-testid={`staff-tile-${s.id}`} onClick={() => choose(s)}>
+                <span class="staff-name">{s.name}</span>
+                <span class="staff-role">{t(`role.${s.role}`)}</span>
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
+      {chosen && (
+        <section class="signin-pin card">
+          <div class="pin-head">
+            <button type="button" class="btn btn-quiet" data-testid="pin-back" onClick={() => choose(null)}>
+              ← {t('signin.back')}
+            </button>
+            <h1>{t('signin.pinFor', { name: chosen.name })}</h1>
+          </div>
+          {!online && <p class="msg msg-info">{t('signin.offlineNote')}</p>}
+          {failure && (
+            <p class="msg msg-error" role="alert" data-testid="signin-error" data-reason={failure.reason}>
+              {messageOf(failure, t, lang)}
+            </p>
+          )}
+          <PinPad pin={pin} busy={busy} onChange={setPin} onSubmit={() => void submit()} />
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+import type { StaffMember } from '../../../shared/schemas/reference.ts';
+import { pick, useI18n } from '../../i18n/index.ts';
+import type { Enrolment } from '../../db/db.ts';
+import { SessionControls } from './SessionControls.tsx';
+import { SyncStatus } from './SyncStatus.tsx';
+import { TodayCounts } from './TodayCounts.tsx';
+
+interface Props {
+  enrolment: Enrolment;
+  staff: StaffMember | undefined;
+  staffId: string;
+  visitOpen: boolean;
+}
+
+/** Always visible at the top of the counter: who, today's counts, sync state, language, sign-out. */
+export function StatusStrip({ enrolment, staff, staffId, visitOpen }: Props) {
+  const { t, lang } = useI18n();
+  return (
+    <header class="status-strip">
+      <div class="status-row">
+        <div class="who">
+          <span class="who-name" data-testid="signed-in-name">
+            {staff?.name ?? '—'}
+          </span>
+          <span class="who-meta">
+            {staff ? t(`role.${staff.role}`) + ' · ' : ''}
+            {pick(enrolment.hall.name, lang)}
+          </span>
+        </div>
+        <TodayCounts staffId={staffId} timeZone={enrolment.hall.timeZone} />
+        <SessionControls visitOpen={visitOpen} />
+      </div>
+      <SyncStatus />
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+import { useServices } from '../../app/ServicesContext.tsx';
+import { readMeta } from '../../db/db.ts';
+import { outboxSummary } from '../../db/queries.ts';
+import { formatNumber, formatWhen } from '../../i18n/format.ts';
+import { type MessageKey, useI18n } from '../../i18n/index.ts';
+import type { SyncFailure } from '../../sync/engine.ts';
+import { useNow } from '../common/useNow.ts';
+import { useOnline } from '../common/useOnline.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { RejectedRecords } from './RejectedRecords.tsx';
+import { SyncNowButton } from './SyncNowButton.tsx';
+
+const FAILURE_KEYS: Record<SyncFailure, MessageKey> = {
+  offline: 'status.failure.offline',
+  device_revoked: 'status.failure.device_revoked',
+  server_behind: 'status.failure.server_behind',
+  server_error: 'status.failure.server_error',
+};
+
+const failureKey = (code: string | null | undefined): MessageKey | null =>
+  code ? (FAILURE_KEYS[code as SyncFailure] ?? 'status.failure.server_error') : null;
+
+/** Online/offline, records waiting, last successful sync, the last failure in words, "sync now". */
+export function SyncStatus() {
+  const { db } = useServices();
+  const { t, lang } = useI18n();
+  const online = useOnline();
+  const now = useNow(30_000);
+  const summary = useLiveQuery(() => outboxSummary(db), [db]);
+  const syncState = useLiveQuery(() => readMeta(db, 'sync'), [db]);
+  const waiting = summary?.waiting ?? 0;
+  const last = syncState?.lastSuccessAt ?? null;
+  const failure = failureKey(syncState?.lastError);
+  const lastText = !last
+    ? t('status.neverSynced')
+    : t('status.lastSync', {
+        time: now.getTime() - new Date(last).getTime() < 60_000 ? t('status.justNow') : formatWhen(last, lang, now),
+      });
+
+  return (
+    <div class="sync-status">
+      <span class={online ? 'pill pill-ok' : 'pill pill-off'} data-testid="status-online" data-online={String(online)} role="status">
+        <span class="pill-dot" aria-hidden="true" />
+        {online ? t('status.online') : t('status.offline')}
+      </span>
+      <span class={waiting > 0 ? 'pill pill-wait' : 'pill'} data-testid="status-waiting" data-count={String(waiting)}>
+        {t('status.waiting', { count: formatNumber(waiting, lang) })}
+      </span>
+      <span class="sync-last" data-testid="status-last-sync" data-at={last ?? ''}>
+        {lastText}
+      </span>
+      {summary && summary.rejected.length > 0 && <RejectedRecords entries={summary.rejected} />}
+      {failure && (
+        <span class="sync-failure" data-testid="sync-failure" data-code={syncState?.lastError ?? ''} role="alert">
+          {t(failure)}
+        </span>
+      )}
+      <SyncNowButton />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readMeta } from '../../../src/client/db/db.ts';
+import type { StaffMember } from '../../../src/shared/schemas/reference.ts';
+import { fakeApi, fakeSync, id, makeDb, makeHall, makeStaff, makeVerifier, renderApp, resetUiState, seed } from '../../helpers/uiFixtures.tsx';
+
+beforeEach(resetUiState);
+
+async function kiosk(extra: (hallId: string) => StaffMember[] = () => []) {
+  const db = makeDb();
+  const hall = makeHall();
+  const wang = makeStaff(hall.id, { name: '王芳', pinVerifier: await makeVerifier('2468') });
+  const others = extra(hall.id);
+  await seed(db, { hall, deviceId: id(), staff: [wang, ...others], campaigns: [] });
+  // The API is unreachable: signIn checks the PIN against the pulled verifier.
+  renderApp({ db, api: fakeApi(), sync: fakeSync() });
+  return { db, hall, wang, others };
+}
+
+function typePin(pin: string) {
+  fireEvent.click(screen.getByTestId('pin-clear'));
+  for (const d of pin) fireEvent.click(screen.getByTestId(`pin-key-${d}`));
+  fireEvent.click(screen.getByTestId('pin-submit'));
+}
+
+describe('sign-in (offline)', () => {
+  it('shows tiles only for the hall’s active counter staff', async () => {
+    const { wang, others } = await kiosk((hallId) => [
+      makeStaff(hallId, { name: '李强', role: 'floor_marketer' }),
+      makeStaff(hallId, { name: '赵敏', role: 'manager' }),
+      makeStaff(hallId, { name: '离职', active: false }),
+      makeStaff(hallId, { name: '管理员', role: 'admin' }),
+      makeStaff(id(), { name: '别的厅' }),
+    ]);
+    await screen.findByTestId(`staff-tile-${wang.id}`);
+    const shown = screen.getAllByTestId(/^staff-tile-/).map((e) => e.getAttribute('data-testid'));
+    expect(shown.sort()).toEqual([wang, others[0]!, others[1]!].map((s) => `staff-tile-${s.id}`).sort());
+    expect(screen.getByText('人民路营业厅')).toBeTruthy();
+  });
+
+  it('signs in with the right PIN and opens the counter', async () => {
+    const { db, wang } = await kiosk();
+    fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
+    typePin('2468');
+    expect(await screen.findByTestId('next-customer')).toBeTruthy();
+    expect(await readMeta(db, 'signedIn')).toMatchObject({ staffId: wang.id, sessionToken: null });
+  });
+
+  it('counts wrong PINs down and locks after five', async () => {
+    const { db, wang } = await kiosk();
+    fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
+    for (const left of [4, 3, 2, 1]) {
+      typePin('1111');
+      await waitFor(() => expect(screen.getByTestId('signin-error').textContent).toBe(`PIN 码错误，还可以再试 ${left} 次。`));
+    }
+    typePin('1111');
+    await waitFor(() => expect(screen.getByTestId('signin-error').textContent).toMatch(/已锁定到 \d{2}:\d{2}/));
+    // Even the right PIN is refused while locked.
+    typePin('2468');
+    await waitFor(() => expect(screen.getByTestId('signin-error').textContent).toMatch(/已锁定到/));
+    expect(await readMeta(db, 'signedIn')).toBeUndefined();
+  });
+
+  it('the failure message follows a language switch', async () => {
+    const { wang } = await kiosk();
+    fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
+    typePin('9999');
+    await waitFor(() => expect(screen.getByTestId('signin-error').getAttribute('data-reason')).toBe('wrong_pin'));
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('signin-error').textContent).toBe('Wrong PIN. 4 attempts left.');
+    expect(screen.getByText('王芳, enter your PIN')).toBeTruthy();
+  });
+
+  it('asks to sign in once online when the tablet has no verifier for the person', async () => {
+    const { others } = await kiosk((hallId) => [makeStaff(hallId, { name: '新人', pinVerifier: null })]);
+    fireEvent.click(await screen.findByTestId(`staff-tile-${others[0]!.id}`));
+    typePin('1234');
+    await waitFor(() => expect(screen.getByTestId('signin-error').textContent).toContain('请先在联网时登录一次'));
+  });
+
+  it('the PIN pad keys are all there and submit needs four digits', async () => {
+    const { wang } = await kiosk();
+    fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
+    for (const d of '0123456789') expect(screen.getByTestId(`pin-key-${d}`)).toBeTruthy();
+    for (const d of '123') fireEvent.click(screen.getByTestId(`pin-key-${d}`));
+    expect((screen.getByTestId('pin-submit') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('pin-key-4'));
+    expect((screen.getByTestId('pin-submit') as HTMLButtonElement).disabled).toBe(false);
+  });
+});

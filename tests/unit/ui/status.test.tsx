@@ -1,0 +1,90 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readMeta } from '../../../src/client/db/db.ts';
+import { useUiStore } from '../../../src/client/state/uiStore.ts';
+import { counterFixture, resetUiState } from '../../helpers/uiFixtures.tsx';
+
+beforeEach(resetUiState);
+
+async function startVisit() {
+  fireEvent.click(await screen.findByTestId('next-customer'));
+  fireEvent.click(screen.getByTestId('business-bill_payment'));
+  fireEvent.click(screen.getByTestId('open-visit-confirm'));
+  await screen.findByTestId('close-visit');
+}
+
+describe('status strip', () => {
+  it('offers an update only between customers', async () => {
+    const apply = vi.fn();
+    await counterFixture(undefined, { waiting: true, apply });
+    await startVisit();
+    const update = screen.getByTestId('update-app') as HTMLButtonElement;
+    expect(update.disabled).toBe(true);
+    expect(screen.getByText('请先结束当前客户')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('close-visit'));
+    fireEvent.click(await screen.findByTestId('confirm-close-no-rec'));
+    await screen.findByTestId('next-customer');
+    expect((screen.getByTestId('update-app') as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByTestId('update-app'));
+    expect(apply).toHaveBeenCalledOnce();
+  });
+
+  it('shows no update button when none is waiting', async () => {
+    await counterFixture();
+    await screen.findByTestId('next-customer');
+    expect(screen.queryByTestId('update-app')).toBeNull();
+  });
+
+  it('keeps rejected records in view with the server’s reason', async () => {
+    const { db } = await counterFixture();
+    await startVisit();
+    const [entry] = await db.outbox.toArray();
+    await db.outbox.update(entry!.seq, { status: 'rejected', error: 'invalid_record', message: 'openedAt 晚于服务器时间 2 天' });
+    const badge = await screen.findByTestId('rejected-records');
+    expect(badge.getAttribute('data-count')).toBe('1');
+    expect(badge.textContent).toContain('被退回 1 条');
+    fireEvent.click(badge.querySelector('button')!);
+    expect(screen.getByTestId(`rejected-entry-${entry!.seq}`).textContent).toContain('openedAt 晚于服务器时间 2 天');
+    expect(screen.getByTestId('status-waiting').getAttribute('data-count')).toBe('0');
+  });
+
+  it('sync now runs the scheduler; the strip shows the last sync', async () => {
+    const { db, services } = await counterFixture();
+    expect((await screen.findByTestId('status-last-sync')).textContent).toBe('尚未同步');
+    services.sync.syncNow.mockImplementationOnce(async () => {
+      const sync = (await readMeta(db, 'sync'))!;
+      await db.meta.put({ key: 'sync', value: { ...sync, lastSuccessAt: new Date().toISOString() } });
+      return { kind: 'done', pushed: 0, rejected: 0 };
+    });
+    fireEvent.click(screen.getByTestId('sync-now'));
+    await waitFor(() => expect(services.sync.syncNow).toHaveBeenCalledOnce());
+    await waitFor(() => expect(screen.getByTestId('status-last-sync').textContent).toBe('上次同步 刚刚'));
+  });
+
+  it('follows the browser going offline and online', async () => {
+    await counterFixture();
+    await screen.findByTestId('status-online');
+    const online = () => screen.getByTestId('status-online');
+    let onLine = false;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => onLine });
+    try {
+      fireEvent(window, new Event('offline'));
+      await waitFor(() => expect(online().getAttribute('data-online')).toBe('false'));
+      expect(online().textContent).toBe('离线');
+      onLine = true;
+      fireEvent(window, new Event('online'));
+      await waitFor(() => expect(online().getAttribute('data-online')).toBe('true'));
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine; // back to the prototype's getter
+    }
+  });
+
+  it('warns, dismissably, when persistent storage was refused', async () => {
+    useUiStore.getState().setPersistence('denied');
+    await counterFixture();
+    const warning = await screen.findByTestId('persistence-warning');
+    expect(warning.textContent).toContain('未同步的记录在存储紧张时可能被清除');
+    fireEvent.click(warning.querySelector('button')!);
+    expect(screen.queryByTestId('persistence-warning')).toBeNull();
+  });
+});
