@@ -3,87 +3,94 @@ import type { FieldRecord, FieldRecordKind } from '../../shared/schemas/fieldRec
 import { bool, toJson } from '../db/json.ts';
 import type { Schema } from '../db/schema.ts';
 
-export async function fieldRecordExists(db: Kysely<Schema>, id: string): Promise<boolean> {
-  const row = await db.selectFrom('field_records').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
+/** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 200;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
 }
 
-export async function visitExistsInHall(db: Kysely<Schema>, visitId: string, hallId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('visits')
-    .select('id')
-    .where('id', '=', visitId)
-    .where('hall_id', '=', hallId)
-    .executeTakeFirst();
-  return row !== undefined;
+/** Which of these record ids are stored already (one query per chunk, not one per record). */
+export async function existingFieldRecordIds(db: Kysely<Schema>, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db.selectFrom('field_records').select('id').where('id', 'in', part).execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+/** Which of these visit ids are stored for the hall. */
+export async function existingVisitIds(db: Kysely<Schema>, hallId: string, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db.selectFrom('visits').select('id').where('hall_id', '=', hallId).where('id', 'in', part).execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
+export interface StoredRecord {
+  record: FieldRecord;
+  seq: number;
 }
 
 /**
- * Stores a validated record once. The id is claimed in field_records with insert-or-ignore: when
- * another push (or device) already holds it, nothing is written and 'duplicate' is answered.
+ * Stores validated, new records in multi-row inserts, parents first (visits before the
+ * recommendations and closes that name them). Ids are unique in field_records: a record that
+ * some concurrent push stored first is skipped there and in its own table, never doubled.
  */
-export async function insertFieldRecord(
-  trx: Kysely<Schema>,
-  record: FieldRecord,
-  meta: { seq: number; receivedAt: string },
-): Promise<'inserted' | 'duplicate'> {
-  const claim = await trx
-    .insertInto('field_records')
-    .values({
-      id: record.id,
-      kind: record.kind,
-      hall_id: record.hallId,
-      device_id: record.deviceId,
-      seq: meta.seq,
-      received_at: meta.receivedAt,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  if (Number(claim.numInsertedOrUpdatedRows ?? 0n) !== 1) return 'duplicate';
-
-  const base = { id: record.id, hall_id: record.hallId, device_id: record.deviceId, staff_id: record.staffId };
-  switch (record.kind) {
-    case 'visit':
-      await trx
-        .insertInto('visits')
-        .values({
-          ...base,
-          opened_at: record.openedAt,
-          source: record.source,
-          business: record.business,
-          segment: record.segment,
-        })
-        .execute();
-      break;
-    case 'recommendation':
-      await trx
-        .insertInto('recommendations')
-        .values({
-          ...base,
-          visit_id: record.visitId,
-          campaign_id: record.campaignId,
-          talk_track_version_id: record.talkTrackVersionId,
-          elements_said: toJson(record.elementsSaid),
-          demo_device_used: bool(record.demoDeviceUsed),
-          outcome: record.outcome,
-          decline_reason: record.declineReason,
-          recorded_at: record.recordedAt,
-        })
-        .execute();
-      break;
-    case 'visit_close':
-      await trx
-        .insertInto('visit_closes')
-        .values({
-          ...base,
-          visit_id: record.visitId,
-          closed_at: record.closedAt,
-          no_recommendation_confirmed: bool(record.noRecommendationConfirmed),
-        })
-        .execute();
-      break;
+export async function insertFieldRecords(trx: Kysely<Schema>, stored: readonly StoredRecord[], receivedAt: string): Promise<void> {
+  if (stored.length === 0) return;
+  for (const part of chunks(stored)) {
+    await trx
+      .insertInto('field_records')
+      .values(
+        part.map(({ record, seq }) => ({
+          id: record.id,
+          kind: record.kind,
+          hall_id: record.hallId,
+          device_id: record.deviceId,
+          seq,
+          received_at: receivedAt,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   }
-  return 'inserted';
+  const base = (r: FieldRecord) => ({ id: r.id, hall_id: r.hallId, device_id: r.deviceId, staff_id: r.staffId });
+  const visits = stored.flatMap(({ record: r }) =>
+    r.kind === 'visit' ? [{ ...base(r), opened_at: r.openedAt, source: r.source, business: r.business, segment: r.segment }] : [],
+  );
+  const recommendations = stored.flatMap(({ record: r }) =>
+    r.kind === 'recommendation'
+      ? [
+          {
+            ...base(r),
+            visit_id: r.visitId,
+            campaign_id: r.campaignId,
+            talk_track_version_id: r.talkTrackVersionId,
+            elements_said: toJson(r.elementsSaid),
+            demo_device_used: bool(r.demoDeviceUsed),
+            outcome: r.outcome,
+            decline_reason: r.declineReason,
+            recorded_at: r.recordedAt,
+          },
+        ]
+      : [],
+  );
+  const closes = stored.flatMap(({ record: r }) =>
+    r.kind === 'visit_close'
+      ? [{ ...base(r), visit_id: r.visitId, closed_at: r.closedAt, no_recommendation_confirmed: bool(r.noRecommendationConfirmed) }]
+      : [],
+  );
+  for (const part of chunks(visits)) await trx.insertInto('visits').values(part).onConflict((oc) => oc.column('id').doNothing()).execute();
+  for (const part of chunks(recommendations)) {
+    await trx.insertInto('recommendations').values(part).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  for (const part of chunks(closes)) await trx.insertInto('visit_closes').values(part).onConflict((oc) => oc.column('id').doNothing()).execute();
 }
 
 const KIND_TABLES = { visit: 'visits', recommendation: 'recommendations', visit_close: 'visit_closes' } as const;

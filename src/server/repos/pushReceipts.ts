@@ -12,21 +12,25 @@ export interface Receipt {
   message: string | null;
 }
 
-/** A plain insert: (device_id, seq) is the primary key, so a second receipt for a seq fails loudly. */
-export async function insertReceipt(trx: Kysely<Schema>, receipt: Receipt, now: string): Promise<void> {
-  await trx
-    .insertInto('push_receipts')
-    .values({
-      device_id: receipt.deviceId,
-      seq: receipt.seq,
-      record_id: receipt.recordId,
-      kind: receipt.kind,
-      status: receipt.status,
-      error: receipt.error,
-      message: receipt.message,
-      created_at: now,
-    })
-    .execute();
+/** Plain inserts: (device_id, seq) is the primary key, so a second receipt for a seq fails loudly. */
+export async function insertReceipts(trx: Kysely<Schema>, receipts: readonly Receipt[], now: string): Promise<void> {
+  for (let i = 0; i < receipts.length; i += 200) {
+    await trx
+      .insertInto('push_receipts')
+      .values(
+        receipts.slice(i, i + 200).map((receipt) => ({
+          device_id: receipt.deviceId,
+          seq: receipt.seq,
+          record_id: receipt.recordId,
+          kind: receipt.kind,
+          status: receipt.status,
+          error: receipt.error,
+          message: receipt.message,
+          created_at: now,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Rejections of a device within [fromSeq, toSeq]: the same answer however often a batch is sent. */

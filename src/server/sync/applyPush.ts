@@ -5,8 +5,8 @@ import type { Database } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 import { describeZodError, forbidden, unauthorized } from '../errors.ts';
 import { lockDeviceForPush, setAckedSeq } from '../repos/devices.ts';
-import { fieldRecordExists, insertFieldRecord } from '../repos/fieldRecords.ts';
-import { insertReceipt, listRejected, type Receipt } from '../repos/pushReceipts.ts';
+import { existingFieldRecordIds, existingVisitIds, insertFieldRecords, type StoredRecord } from '../repos/fieldRecords.ts';
+import { insertReceipts, listRejected, type Receipt } from '../repos/pushReceipts.ts';
 import { RecordRules } from './recordRules.ts';
 
 export interface PushingDevice {
@@ -59,46 +59,73 @@ export async function applyPush(
     if (row === undefined || row.revoked_at !== null) {
       throw unauthorized('this device has been revoked; enrol it again with a new code from the manager');
     }
-    const rules = new RecordRules(trx, device);
     const startHeld = row.acked_seq;
+    // The new entries: right after what is held, up to the first gap.
+    const fresh: PushEntry[] = [];
     let held = startHeld;
     for (const entry of entries) {
       if (entry.seq <= held) continue;
       if (entry.seq !== held + 1) break;
-      const receipt = await processEntry(trx, rules, device.id, entry, receivedAt);
-      await insertReceipt(trx, receipt, receivedAt);
+      fresh.push(entry);
       held = entry.seq;
     }
+    const receipts = await decide(trx, device, fresh);
+    await insertFieldRecords(trx, receipts.stored, receivedAt);
+    await insertReceipts(trx, receipts.all, receivedAt);
     if (held !== startHeld) await setAckedSeq(trx, device.id, held);
     const rejected = await listRejected(trx, device.id, firstSeq, Math.min(lastSeq, held));
     return { ackedThrough: held, rejected };
   });
 }
 
-async function processEntry(
+/**
+ * What becomes of each new entry, in sequence order: stored, a duplicate of a record already held
+ * (sent before under another seq), or refused with its reason. The lookups are made once for the
+ * whole batch, so a batch of 500 costs a handful of queries, not thousands.
+ */
+async function decide(
   trx: Kysely<Schema>,
-  rules: RecordRules,
-  deviceId: string,
-  entry: PushEntry,
-  receivedAt: string,
-): Promise<Receipt> {
-  const base = {
-    deviceId,
-    seq: entry.seq,
-    recordId: asString(field(entry.record, 'id')),
-    kind: asString(field(entry.record, 'kind')),
-  };
-  const accepted = { ...base, status: 'accepted', error: null, message: null } as const;
-  const duplicate = { ...base, status: 'duplicate', error: null, message: null } as const;
-  const parsed = FieldRecord.safeParse(entry.record);
-  if (!parsed.success) {
-    return { ...base, status: 'rejected', error: 'invalid_record', message: describeZodError(parsed.error, 'record') };
+  device: PushingDevice,
+  fresh: readonly PushEntry[],
+): Promise<{ all: Receipt[]; stored: StoredRecord[] }> {
+  const parsed = fresh.map((entry) => ({ entry, result: FieldRecord.safeParse(entry.record) }));
+  const valid = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
+  const existing = await existingFieldRecordIds(trx, valid.map((r) => r.id));
+  const knownVisits = await existingVisitIds(
+    trx,
+    device.hallId,
+    valid.flatMap((r) => (r.kind === 'visit' ? [] : [r.visitId])),
+  );
+  const rules = new RecordRules(trx, device, knownVisits);
+  const all: Receipt[] = [];
+  const stored: StoredRecord[] = [];
+  for (const { entry, result } of parsed) {
+    const base = {
+      deviceId: device.id,
+      seq: entry.seq,
+      recordId: asString(field(entry.record, 'id')),
+      kind: asString(field(entry.record, 'kind')),
+    };
+    if (!result.success) {
+      all.push({ ...base, status: 'rejected', error: 'invalid_record', message: describeZodError(result.error, 'record') });
+      continue;
+    }
+    const record = result.data;
+    // A record already stored is a duplicate, whatever has changed since (a campaign retired):
+    // it was valid when it first came.
+    if (existing.has(record.id)) {
+      all.push({ ...base, status: 'duplicate', error: null, message: null });
+      continue;
+    }
+    const failure = await rules.check(record);
+    if (failure !== null) {
+      all.push({ ...base, status: 'rejected', ...failure });
+      continue;
+    }
+    existing.add(record.id);
+    if (record.kind === 'visit') knownVisits.add(record.id);
+    stored.push({ record, seq: entry.seq });
+    all.push({ ...base, status: 'accepted', error: null, message: null });
   }
-  // A record already stored (sent before under another seq) is a duplicate, whatever has changed
-  // since (a staff member deactivated, a campaign retired): it was valid when it first came.
-  if (await fieldRecordExists(trx, parsed.data.id)) return duplicate;
-  const failure = await rules.check(parsed.data);
-  if (failure !== null) return { ...base, status: 'rejected', ...failure };
-  const stored = await insertFieldRecord(trx, parsed.data, { seq: entry.seq, receivedAt });
-  return stored === 'inserted' ? accepted : duplicate;
+  return { all, stored };
 }

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { FieldRecord } from '../../shared/schemas/fieldRecords.ts';
 import type { Schema } from '../db/schema.ts';
 import { campaignAppliesToHall } from '../repos/campaigns.ts';
-import { visitExistsInHall } from '../repos/fieldRecords.ts';
 import { getStaffRow } from '../repos/staff.ts';
 import { talkTrackBelongsToCampaign } from '../repos/talkTracks.ts';
 
@@ -18,9 +17,14 @@ export interface RuleFailure {
 export class RecordRules {
   private readonly cache = new Map<string, Promise<boolean>>();
 
+  /**
+   * @param knownVisits visits of the hall stored before this batch or accepted earlier in it;
+   *   the caller loads them in one query and adds each visit it accepts.
+   */
   constructor(
     private readonly trx: Kysely<Schema>,
     private readonly device: { id: string; hallId: string },
+    private readonly knownVisits: ReadonlySet<string>,
   ) {}
 
   private cached(key: string, load: () => Promise<boolean>): Promise<boolean> {
@@ -59,8 +63,7 @@ export class RecordRules {
     }
     if (record.kind === 'visit') return null;
 
-    // A visit stored earlier in this same batch counts: the transaction sees its own writes.
-    if (!(await visitExistsInHall(trx, record.visitId, device.hallId))) {
+    if (!this.knownVisits.has(record.visitId)) {
       return {
         error: 'unknown_visit',
         message: `visit ${record.visitId} is not stored for this hall; a visit must be sent before its ${record.kind === 'visit_close' ? 'close' : 'recommendations'}`,
