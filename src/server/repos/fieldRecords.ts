@@ -26,8 +26,10 @@ export async function existingFieldRecordIds(db: Kysely<Schema>, ids: readonly s
 export async function existingVisitIds(db: Kysely<Schema>, hallId: string, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks([...new Set(ids)])) {
-    const rows = await db.selectFrom('visits').select('id').where('hall_id', '=', hallId).where('id', 'in', part).execute();
-    for (const r of rows) found.add(r.id);
+    // By primary key only: with the hall in the WHERE clause SQLite picks the hall index and
+    // scans every visit of the hall on each push.
+    const rows = await db.selectFrom('visits').select(['id', 'hall_id']).where('id', 'in', part).execute();
+    for (const r of rows) if (r.hall_id === hallId) found.add(r.id);
   }
   return found;
 }
