@@ -1,122 +1,54 @@
-import 'fake-indexeddb/auto';
-import fc from 'fast-check';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/client/api/http.ts';
-import { TalktrackDb, writeMeta } from '../../src/client/db/db.ts';
-import { addRecommendation, closeVisit, openVisit, type Actor } from '../../src/client/db/fieldWrites.ts';
-import { syncOnce } from '../../src/client/sync/engine.ts';
-import { newId } from '../../src/client/db/uuid.ts';
-import { useApiApp } from '../helpers/apiApp.ts';
-import { countStored, seedHallFixture } from '../helpers/apiFixtures.ts';
-import { type Fault, injectFetch } from '../helpers/injectFetch.ts';
+import { type PropertyTotals, runSyncProperty } from '../helpers/syncProperty.ts';
+import { runTsWorker } from '../helpers/tsWorker.ts';
 
 /**
- * The device's real sync engine against the real server: whatever the order of writes, failed
- * pushes, retried pushes, concurrent syncs and restarts, the server ends with exactly the records
- * written, once each.
+ * The device's real sync engine against the real server: whatever the order of writes, refused
+ * writes, failed pushes (dropped before or after the server, 503, cut mid-body), retried pushes,
+ * two syncs at once, restarts and syncs while the storage is full, once the network heals the
+ * server ends with exactly the records written, once each (exact counts, exact id sets, one
+ * receipt per outbox entry).
+ * The property itself is in tests/helpers/syncProperty.ts.
+ *
+ * SYNC_PROPERTY_RUNS schedules (10,000 by default; `npm run soak` runs 100,000), most of them
+ * short, one in ten up to SYNC_PROPERTY_MAX_STEPS steps (25), from the fixed seed
+ * SYNC_PROPERTY_SEED, split over SYNC_PROPERTY_THREADS worker threads (one per core, up to two;
+ * 0 runs in this thread). Shard i draws its schedules from seed + i: the same schedules on every
+ * run with the same settings.
  */
 
-type Step =
-  | { op: 'write'; visits: number; withRecommendation: boolean }
-  | { op: 'writeRefused' }
-  | { op: 'sync'; faults: Fault[]; batchSize: number }
-  | { op: 'twoSyncsAtOnce' }
-  | { op: 'restart' };
-
-const fault = fc.constantFrom<Fault>('ok', 'drop_before', 'drop_after', 'http_503', 'cut_body');
-const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ op: fc.constant('write' as const), visits: fc.integer({ min: 1, max: 3 }), withRecommendation: fc.boolean() }),
-  fc.record({ op: fc.constant('sync' as const), faults: fc.array(fault, { maxLength: 4 }), batchSize: fc.integer({ min: 1, max: 7 }) }),
-  fc.constant({ op: 'twoSyncsAtOnce' as const }),
-  fc.constant({ op: 'writeRefused' as const }),
-  fc.constant({ op: 'restart' as const }),
-);
-
-const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 60);
+const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 10_000);
+const SEED = Number(process.env.SYNC_PROPERTY_SEED ?? 20261127);
+const MAX_STEPS = Number(process.env.SYNC_PROPERTY_MAX_STEPS ?? 25);
+const THREADS = Number(process.env.SYNC_PROPERTY_THREADS ?? Math.min(2, availableParallelism()));
 
 describe('sync engine against the server (sqlite)', () => {
-  const ctx = useApiApp('sqlite');
+  it(`any interleaving leaves the server with exactly the records written, once each (${RUNS} schedules)`, async () => {
+    const shards = Math.max(1, THREADS);
+    const options = Array.from({ length: shards }, (_, i) => ({
+      runs: Math.floor(RUNS / shards) + (i < RUNS % shards ? 1 : 0),
+      seed: SEED + i,
+      maxSteps: MAX_STEPS,
+      label: `${process.pid}-${i}`,
+    }));
+    const results: PropertyTotals[] =
+      THREADS === 0
+        ? [await runSyncProperty(options[0]!)]
+        : await Promise.all(options.map((o) => runTsWorker<PropertyTotals>(new URL('../helpers/syncPropertyWorker.ts', import.meta.url), o)));
 
-  it('any interleaving leaves the server with exactly the records written, once each', async () => {
-    let dbCounter = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
-        const { app, database } = ctx();
-        const fx = await seedHallFixture(app, database);
-        const dbName = `prop-${process.pid}-${++dbCounter}`;
-        let db = new TalktrackDb(dbName);
-        await writeMeta(db, 'enrolment', { deviceId: fx.device.id, deviceToken: fx.device.token, hall: fx.hall, enrolledAt: new Date().toISOString() });
-        const actor: Actor = { hallId: fx.hall.id, deviceId: fx.device.id, staffId: fx.consultantId };
-        const written = { visits: new Set<string>(), recommendations: new Set<string>(), closes: new Set<string>() };
-        const refused = new Set<string>();
-
-        for (const s of steps) {
-          if (s.op === 'write') {
-            for (let i = 0; i < s.visits; i++) {
-              const visit = await openVisit(db, actor, { source: 'walk_in', business: 'plan_change' });
-              written.visits.add(visit.id);
-              if (s.withRecommendation) {
-                const rec = await addRecommendation(db, actor, {
-                  visitId: visit.id,
-                  campaignId: fx.campaign.id,
-                  talkTrackVersionId: fx.talkTrack.id,
-                  elementsSaid: ['name', 'price'],
-                  demoDeviceUsed: false,
-                  outcome: 'declined',
-                  declineReason: 'price',
-                });
-                written.recommendations.add(rec.id);
-              }
-              const close = await closeVisit(db, actor, visit.id, !s.withRecommendation);
-              written.closes.add(close.id);
-            }
-          } else if (s.op === 'writeRefused') {
-            // A recommendation for a campaign the server does not know: refused, set aside, the rest go on.
-            const visit = await openVisit(db, actor, { source: 'referral', business: 'new_line' });
-            written.visits.add(visit.id);
-            const bad = await addRecommendation(db, actor, {
-              visitId: visit.id,
-              campaignId: newId(),
-              talkTrackVersionId: newId(),
-              elementsSaid: [],
-              demoDeviceUsed: true,
-              outcome: 'considering',
-              declineReason: null,
-            });
-            refused.add(bad.id);
-            written.closes.add((await closeVisit(db, actor, visit.id, false)).id);
-          } else if (s.op === 'sync') {
-            await syncOnce({ db, api: createApiClient('', injectFetch(app, s.faults)), batchSize: s.batchSize });
-          } else if (s.op === 'twoSyncsAtOnce') {
-            const api = createApiClient('', injectFetch(app));
-            const outcomes = await Promise.all([syncOnce({ db, api, batchSize: 3 }), syncOnce({ db, api, batchSize: 3 })]);
-            // One sync at a time per device: the second finds the first running.
-            expect(outcomes.map((o) => o.kind).sort()).toEqual(['busy', 'done']);
-          } else {
-            db.close();
-            db = new TalktrackDb(dbName);
-          }
-        }
-
-        // The network heals.
-        const healed = await syncOnce({ db, api: createApiClient('', injectFetch(app)), batchSize: 50 });
-        expect(healed.kind).toBe('done');
-        const left = await db.outbox.toArray();
-        expect(left.filter((e) => e.status === 'pending'), 'pending after the network healed').toEqual([]);
-        expect(new Set(left.map((e) => e.record.id))).toEqual(refused);
-        for (const e of left) expect(e.message, 'a refused record keeps the server\'s reason').toMatch(/campaign/i);
-
-        const stored = await countStored(database, fx.device.id);
-        expect(stored.visits).toBe(written.visits.size);
-        expect(stored.recommendations).toBe(written.recommendations.size);
-        expect(stored.visitCloses).toBe(written.closes.size);
-        const total = written.visits.size + written.recommendations.size + written.closes.size;
-        expect(stored.receipts).toBe(total + refused.size);
-        const ids = await database.db.selectFrom('field_records').select('id').where('device_id', '=', fx.device.id).execute();
-        expect(new Set(ids.map((r) => r.id))).toEqual(new Set([...written.visits, ...written.recommendations, ...written.closes]));
-        await db.delete();
-      }),
-      { numRuns: RUNS, seed: 20261127, endOnFailure: true },
+    const sum = (k: keyof PropertyTotals) => results.reduce((n, r) => n + r[k], 0);
+    const stored = sum('written') - sum('refused');
+    console.log(
+      `[sync property] seeds=${results.map((r) => r.seed).join(',')} threads=${shards} schedules=${sum('schedules')} (longer than 6 steps: ${sum('longSchedules')}) steps=${sum('steps')} ` +
+        `faults=${sum('faults')} records written=${sum('written')} (refused on purpose ${sum('refused')}) on server=${sum('onServer')} ` +
+        `lost=${Math.max(0, stored - sum('onServer'))} doubled=${Math.max(0, sum('onServer') - stored)} receipts=${sum('receipts')}`,
     );
-  });
+    expect(sum('schedules')).toBe(RUNS);
+    for (const r of results) {
+      expect(r.onServer, `seed ${r.seed}: rows on the server`).toBe(r.written - r.refused);
+      expect(r.fieldRecords, `seed ${r.seed}: registered records`).toBe(r.written - r.refused);
+      expect(r.receipts, `seed ${r.seed}: receipts`).toBe(r.written);
+    }
+  }, Math.max(1_200_000, RUNS * 120));
 });

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol, serveCustomer, signIn, storedVisits, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
+import { deviceLedger, expectExactlyOnce, serverLedger } from '../helpers/e2eLedger.ts';
 import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
 import { startFaultProxy, type FaultProxy, passAll } from '../helpers/faultProxy.ts';
 import { freePort } from '../helpers/freePort.ts';
@@ -85,6 +86,13 @@ describe('a new app version while records wait', () => {
         [1, 1],
         [0, 1],
       ]);
+      expectExactlyOnce(
+        'app update',
+        { visits: 3, recommendations: 2, closes: 3 },
+        await deviceLedger(page),
+        serverLedger(server.sqliteFile),
+        `waiting across the update=${waiting + 2}`,
+      );
     } finally {
       await context.close();
       await proxy.close();

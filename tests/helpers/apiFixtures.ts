@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
 import { API } from '../../src/shared/apiPaths.ts';
@@ -12,7 +13,9 @@ import type {
 import type { Campaign, Hall, TalkTrackVersion } from '../../src/shared/schemas/reference.ts';
 import type { PushEntry } from '../../src/shared/schemas/sync.ts';
 import type { Database } from '../../src/server/db/database.ts';
+import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
 import { insertCampaign } from '../../src/server/repos/campaigns.ts';
+import { insertDevice } from '../../src/server/repos/devices.ts';
 import { issueEnrolmentCode } from '../../src/server/repos/enrolmentCodes.ts';
 import { insertHall } from '../../src/server/repos/halls.ts';
 import { insertStaff } from '../../src/server/repos/staff.ts';
@@ -44,6 +47,16 @@ export async function enrolDevice(app: FastifyInstance, database: Database, hall
   expect(res.statusCode, res.body).toBe(200);
   const body = EnrolResponse.parse(res.json());
   return { id: body.deviceId, token: body.deviceToken };
+}
+
+/**
+ * A new device of the hall, inserted with the repo function enrolment itself uses: one row,
+ * for tests that need thousands of devices (the property tests) and test sync, not enrolment.
+ */
+export async function insertTestDevice(database: Database, hallId: string): Promise<DeviceFixture> {
+  const device = { id: uuidv7(), token: newToken() };
+  await insertDevice(database.db, { id: device.id, hallId, label: 'property test tablet', tokenHash: hashToken(device.token) });
+  return device;
 }
 
 /** A hall with a consultant (PIN CONSULTANT_PIN), a floor marketer, an inactive consultant, a published campaign and an enrolled device. */
@@ -205,4 +218,52 @@ export async function countStored(database: Database, deviceId: string) {
 export async function ackedSeq(database: Database, deviceId: string): Promise<number> {
   const row = await database.db.selectFrom('devices').select('acked_seq').where('id', '=', deviceId).executeTakeFirstOrThrow();
   return row.acked_seq;
+}
+
+/**
+ * The same counts as countStored, found through the field-record registry's (device_id, seq)
+ * index: stays fast when the database holds thousands of other devices' records (the property
+ * tests), where a scan of every visit per check would grow with the run.
+ */
+export async function countStoredByRegistry(database: Database, deviceId: string) {
+  const { db } = database;
+  const count = async (table: 'visits' | 'recommendations' | 'visit_closes') => {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from field_records f join ${sql.table(table)} t on t.id = f.id
+      where f.device_id = ${deviceId} and t.device_id = ${deviceId}`.execute(db);
+    return Number(rows[0]!.n);
+  };
+  const plain = async (table: 'field_records' | 'push_receipts') => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('device_id', '=', deviceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  return {
+    visits: await count('visits'),
+    recommendations: await count('recommendations'),
+    visitCloses: await count('visit_closes'),
+    fieldRecords: await plain('field_records'),
+    receipts: await plain('push_receipts'),
+  };
+}
+
+/** Rows of every device, per table. */
+export async function countAllStored(database: Database) {
+  const { db } = database;
+  const count = async (table: 'visits' | 'recommendations' | 'visit_closes' | 'field_records' | 'push_receipts') => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  return {
+    visits: await count('visits'),
+    recommendations: await count('recommendations'),
+    visitCloses: await count('visit_closes'),
+    fieldRecords: await count('field_records'),
+    receipts: await count('push_receipts'),
+  };
 }

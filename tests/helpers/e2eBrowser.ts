@@ -24,3 +24,17 @@ export async function tabletContext(browser: Browser): Promise<BrowserContext> {
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   return context;
 }
+
+/** A tablet whose browser profile lives in `profileDir`: closing and opening it again is a browser restart. */
+export async function persistentTablet(profileDir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: TABLET_LANDSCAPE,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    hasTouch: true,
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  return context;
+}

@@ -84,3 +84,9 @@ export function storedVisits(sqliteFile: string): StoredVisit[] {
     db.close();
   }
 }
+
+/** Taps "sync now" and waits until the button is back (that sync, and any it joined, finished). */
+export async function tapSyncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-now').click();
+  await page.locator('[data-testid="sync-now"]:enabled').waitFor();
+}

@@ -13,9 +13,22 @@ export type ProxyAction =
   | { kind: 'drop_after' }
   | { kind: 'cut_body' }
   | { kind: 'status'; status: 502 | 503 }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Forward at once, then hold the server's answer back this long: the work is done, the device does not know yet. */
+  | { kind: 'delay_answer'; ms: number };
 
 export type ProxyRule = (req: IncomingMessage) => ProxyAction;
+
+/** One request through the proxy: what it got, and whether the server's answer reached the browser. */
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+  action: ProxyAction;
+  /** Set when the proxy forwarded the request to the server. */
+  forwarded: boolean;
+  /** The HTTP status the server answered, once its answer came back to the proxy. */
+  serverStatus: number | null;
+}
 
 export interface FaultProxy {
   url: string;
@@ -23,6 +36,8 @@ export interface FaultProxy {
   setRule(rule: ProxyRule): void;
   /** How many requests got each action, by action kind. */
   counts: Record<string, number>;
+  /** Every request, in arrival order. */
+  requests: ProxiedRequest[];
   close(): Promise<void>;
 }
 
@@ -32,9 +47,12 @@ export async function startFaultProxy(target: string, rule: ProxyRule = passAll)
   const upstream = new URL(target);
   let current = rule;
   const counts: Record<string, number> = {};
+  const requests: ProxiedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const action = current(req);
     counts[action.kind] = (counts[action.kind] ?? 0) + 1;
+    const entry: ProxiedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', action, forwarded: false, serverStatus: null };
+    requests.push(entry);
     if (action.kind === 'refuse' || action.kind === 'drop_before') {
       req.socket.destroy();
       return;
@@ -44,9 +62,11 @@ export async function startFaultProxy(target: string, rule: ProxyRule = passAll)
       return;
     }
     const forward = () => {
+      entry.forwarded = true;
       const out = httpRequest(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
         (answer) => {
+          entry.serverStatus = answer.statusCode ?? null;
           if (action.kind === 'drop_after') {
             // The server has done the work; the answer never arrives.
             answer.resume();
@@ -63,6 +83,17 @@ export async function startFaultProxy(target: string, rule: ProxyRule = passAll)
               res.write(body.subarray(0, Math.floor(body.length / 2)));
               setTimeout(() => req.socket.destroy(), 5);
             });
+            return;
+          }
+          if (action.kind === 'delay_answer') {
+            const chunks: Buffer[] = [];
+            answer.on('data', (c: Buffer) => chunks.push(c));
+            answer.on('end', () =>
+              setTimeout(() => {
+                if (res.destroyed) return;
+                res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
+              }, action.ms),
+            );
             return;
           }
           res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -83,6 +114,7 @@ export async function startFaultProxy(target: string, rule: ProxyRule = passAll)
       current = r;
     },
     counts,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

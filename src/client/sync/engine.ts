@@ -2,6 +2,7 @@ import { API } from '../../shared/apiPaths.ts';
 import { PullResponse, PushResponse } from '../../shared/schemas/sync.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
 import { INITIAL_SYNC_STATE, type SyncState, type TalktrackDb, readMeta, writeMeta } from '../db/db.ts';
+import { classifyStoreFailure } from '../db/errors.ts';
 import { applyPull } from '../db/referenceStore.ts';
 import { applyAck, nextBatch, PUSH_BATCH_SIZE } from './rules.ts';
 import { withExclusiveLock } from './lock.ts';
@@ -13,7 +14,7 @@ export type SyncOutcome =
   | { kind: 'failed'; failure: SyncFailure };
 
 /** Why a sync failed, as a code the UI turns into words and an action. */
-export type SyncFailure = 'offline' | 'device_revoked' | 'server_behind' | 'server_error';
+export type SyncFailure = 'offline' | 'device_revoked' | 'server_behind' | 'server_error' | 'storage_full';
 
 export interface SyncEngineOptions {
   db: TalktrackDb;
@@ -22,11 +23,23 @@ export interface SyncEngineOptions {
   now?: () => Date;
 }
 
+/** IndexedDB refused a write for lack of room (QuotaExceededError). */
+const isStorageFull = (cause: unknown): boolean => classifyStoreFailure(cause) === 'quota';
+
+/**
+ * Sync bookkeeping (when it last tried, why it failed, when it last succeeded). With the storage
+ * full it cannot be written, and that must never stop the records leaving the tablet: sending them
+ * is how room is made again.
+ */
 async function updateSyncState(db: TalktrackDb, change: (s: SyncState) => SyncState): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    const current = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
-    await writeMeta(db, 'sync', change(current));
-  });
+  try {
+    await db.transaction('rw', db.meta, async () => {
+      const current = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
+      await writeMeta(db, 'sync', change(current));
+    });
+  } catch (cause) {
+    if (!isStorageFull(cause)) throw cause;
+  }
 }
 
 /** Push every waiting entry in sequence order, then pull reference data. Safe to call at any time. */
@@ -49,14 +62,25 @@ export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () 
         });
         const effect = applyAck(batch, sync.ackedThrough, response);
         // Commit first, then move on: the outbox changes only after the server's answer is stored.
-        await db.transaction('rw', [db.meta, db.outbox], async () => {
+        try {
+          await db.transaction('rw', [db.meta, db.outbox], async () => {
+            await db.outbox.bulkDelete(effect.remove);
+            for (const r of effect.reject) {
+              await db.outbox.update(r.seq, { status: 'rejected', error: r.error, message: r.message });
+            }
+            const current = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
+            await writeMeta(db, 'sync', { ...current, ackedThrough: Math.max(current.ackedThrough, effect.ackedThrough) });
+          });
+        } catch (cause) {
+          if (!isStorageFull(cause)) throw cause;
+          // Storage full: nothing can be written, but entries the server holds can still be
+          // deleted, which frees room. Refusals cannot be noted now: those entries stay pending
+          // and are sent again later (the server answers the same). Nothing is lost either way.
           await db.outbox.bulkDelete(effect.remove);
-          for (const r of effect.reject) {
-            await db.outbox.update(r.seq, { status: 'rejected', error: r.error, message: r.message });
-          }
-          const current = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
-          await writeMeta(db, 'sync', { ...current, ackedThrough: Math.max(current.ackedThrough, effect.ackedThrough) });
-        });
+          pushed += effect.remove.length;
+          if (effect.remove.length === 0 || effect.reject.length > 0) return { kind: 'failed', failure: 'storage_full' };
+          continue;
+        }
         pushed += effect.remove.length;
         rejected += effect.reject.length;
         if (!effect.progressed) {
@@ -81,6 +105,7 @@ export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () 
 
 function classify(cause: unknown): SyncFailure {
   if (cause instanceof NetworkFailure) return 'offline';
+  if (isStorageFull(cause)) return 'storage_full';
   if (cause instanceof ApiFailure && cause.status === 401) return 'device_revoked';
   if (cause instanceof ApiFailure) return 'server_error';
   throw cause;

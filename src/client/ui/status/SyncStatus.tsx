@@ -15,6 +15,8 @@ const FAILURE_KEYS: Record<SyncFailure, MessageKey> = {
   device_revoked: 'status.failure.device_revoked',
   server_behind: 'status.failure.server_behind',
   server_error: 'status.failure.server_error',
+  // The counter's storage-full message: nothing stored is lost, what to do next.
+  storage_full: 'error.quota',
 };
 
 const failureKey = (code: string | null | undefined): MessageKey | null =>

@@ -1,0 +1,150 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
+import { demoPerson, enrol, serveCustomer, signIn, tapSyncNow, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
+import { deviceLedger, expectExactlyOnce, type Logged, serverLedger } from '../helpers/e2eLedger.ts';
+import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
+
+/**
+ * One record the server refuses, in the middle of the queue: it is kept on the tablet, set aside
+ * with the server's reason on screen, never sent again, and every record after it still syncs.
+ */
+
+const require = createRequire(import.meta.url);
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * Adds, straight into the app's IndexedDB, a recommendation for the open visit naming a campaign
+ * the server does not know, with its outbox entry at the next sequence number, the way the app
+ * writes one (one transaction). Returns its seq and id.
+ */
+async function queueRecommendationForUnknownCampaign(page: Page): Promise<{ seq: number; id: string }> {
+  await page.addScriptTag({ path: require.resolve('dexie/dist/dexie.min.js') });
+  return page.evaluate(async () => {
+    type Row = Record<string, unknown>;
+    type Table = { toArray(): Promise<Row[]>; get(key: string): Promise<Row | undefined>; add(row: Row): Promise<unknown>; put(row: Row): Promise<unknown> };
+    type BareDexie = { open(): Promise<unknown>; close(): void; table(name: string): Table; transaction<T>(mode: 'rw', tables: string[], work: () => Promise<T>): Promise<T> };
+    const DexieCtor = (window as unknown as { Dexie: new (name: string) => BareDexie }).Dexie;
+    const db = new DexieCtor('talktrack');
+    await db.open();
+    try {
+      return await db.transaction('rw', ['meta', 'outbox', 'visits', 'recommendations'], async () => {
+        const open = (await db.table('visits').toArray()).find((v) => v.closedAt === null)!;
+        const template = (await db.table('recommendations').toArray()).find((r) => r.visitId === open.id)!;
+        const sync = (await db.table('meta').get('sync')) as { key: string; value: { nextSeq: number } };
+        const seq = sync.value.nextSeq;
+        const now = new Date().toISOString();
+        const record = { ...template, id: crypto.randomUUID(), campaignId: crypto.randomUUID(), recordedAt: now };
+        await db.table('recommendations').add(record);
+        await db.table('outbox').add({ seq, record, status: 'pending', error: null, message: null, createdAt: now });
+        await db.table('meta').put({ key: 'sync', value: { ...sync.value, nextSeq: seq + 1 } });
+        return { seq, id: record.id as string };
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
+
+describe('a record the server refuses', () => {
+  it('is set aside with the reason shown, and the records after it still sync', async () => {
+    const context = await tabletContext(browser);
+    try {
+      const page = await context.newPage();
+      const pushedSeqs: number[][] = [];
+      context.on('request', (r) => {
+        if (r.url().endsWith('/api/v1/sync/push')) pushedSeqs.push((JSON.parse(r.postData() ?? '{}') as { entries: Array<{ seq: number }> }).entries.map((e) => e.seq));
+      });
+      await page.goto(server.url);
+      await enrol(page, server.enrolmentCode);
+      await signIn(page, demoPerson('张伟'));
+      const logged: Logged = { visits: 0, recommendations: 0, closes: 0 };
+      await serveCustomer(page, 1);
+      Object.assign(logged, { visits: 1, recommendations: 1, closes: 1 });
+      await waitUntilSynced(page);
+
+      // Offline, a customer: one good recommendation, then the bad one, then another good one.
+      await context.setOffline(true);
+      await page.getByTestId('next-customer').click();
+      await page.getByTestId('business-plan_change').click();
+      await page.getByTestId('source-walk_in').click();
+      await page.getByTestId('open-visit-confirm').click();
+      await page.locator('[data-testid^="campaign-"]').nth(0).click();
+      await page.getByTestId('outcome-accepted').click();
+      await page.getByTestId('record-recommendation').click();
+      await expect.poll(() => waitingCount(page)).toBe(2);
+      const bad = await queueRecommendationForUnknownCampaign(page);
+      await page.locator('[data-testid^="campaign-"]').nth(1).click();
+      await page.getByTestId('outcome-considering').click();
+      await page.getByTestId('record-recommendation').click();
+      await page.getByTestId('close-visit').click();
+      await page.getByTestId('next-customer').waitFor();
+      logged.visits++;
+      logged.recommendations += 2;
+      logged.closes++;
+      // And more customers after it.
+      await serveCustomer(page, 2);
+      await serveCustomer(page, 0);
+      logged.visits += 2;
+      logged.recommendations += 2;
+      logged.closes += 2;
+      await expect.poll(() => waitingCount(page)).toBe(11);
+
+      // The network returns.
+      await context.setOffline(false);
+      await tapSyncNow(page);
+      await waitUntilSynced(page);
+
+      // Set aside, and said why: the server's own reason, on the tablet.
+      const panel = page.getByTestId('rejected-records');
+      await expect.poll(() => panel.getAttribute('data-count')).toBe('1');
+      await panel.getByRole('button').first().click();
+      const entry = page.getByTestId(`rejected-entry-${bad.seq}`);
+      await entry.waitFor();
+      const held = serverLedger(server.sqliteFile);
+      const receipt = held.receipts.find((r) => r.seq === bad.seq)!;
+      expect(receipt).toMatchObject({ status: 'rejected', error: 'unknown_campaign' });
+      expect(await entry.locator('.rejected-reason').textContent()).toBe(receipt.message);
+      expect(await entry.isVisible()).toBe(true);
+      expect(receipt.message).toMatch(/campaign .* does not exist/);
+
+      // Kept after a reload, and never sent again.
+      const pushesBefore = pushedSeqs.length;
+      await page.reload();
+      await page.getByTestId('next-customer').waitFor();
+      await serveCustomer(page, 1);
+      logged.visits++;
+      logged.recommendations++;
+      logged.closes++;
+      await tapSyncNow(page);
+      await waitUntilSynced(page);
+      await expect.poll(() => page.getByTestId('rejected-records').getAttribute('data-count')).toBe('1');
+      const after = pushedSeqs.slice(pushesBefore).flat();
+      expect(after.length).toBeGreaterThan(0);
+      expect(after).not.toContain(bad.seq);
+
+      const device = await deviceLedger(page);
+      expect(device.outbox).toEqual([expect.objectContaining({ seq: bad.seq, id: bad.id, status: 'rejected', error: 'unknown_campaign', message: receipt.message })]);
+      const stored = serverLedger(server.sqliteFile);
+      expect(stored.recommendationIds).not.toContain(bad.id);
+      const afterBad = stored.receipts.filter((r) => r.seq > bad.seq && r.status === 'accepted').length;
+      expect(afterBad).toBe(device.nextSeq - 1 - bad.seq);
+      expectExactlyOnce('rejected record', logged, device, stored, `rejected seq=${bad.seq} (${receipt.error}), records after it stored=${afterBad}`);
+    } finally {
+      await context.close();
+    }
+  });
+});

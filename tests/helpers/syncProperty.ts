@@ -1,0 +1,239 @@
+import 'fake-indexeddb/auto';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { createApiClient } from '../../src/client/api/http.ts';
+import { TalktrackDb, writeMeta } from '../../src/client/db/db.ts';
+import { StoreWriteError } from '../../src/client/db/errors.ts';
+import { addRecommendation, closeVisit, openVisit, type Actor } from '../../src/client/db/fieldWrites.ts';
+import { newId } from '../../src/client/db/uuid.ts';
+import { syncOnce } from '../../src/client/sync/engine.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createDatabase } from '../../src/server/db/database.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { countAllStored, countStoredByRegistry, type HallFixture, insertTestDevice, seedHallFixture } from './apiFixtures.ts';
+import { type Fault, injectFetch } from './injectFetch.ts';
+
+/**
+ * The sync property, as a plain function so it can run in worker threads (one per core): the
+ * device's real sync engine (fake-indexeddb) against the real server (fastify inject, SQLite).
+ * Whatever the order of writes, refused writes, failed and retried pushes, concurrent syncs,
+ * restarts and syncs while the storage is full, once the network heals the server holds exactly
+ * the records written, once each, with one receipt per outbox entry, and the refused ones are kept
+ * on the device with the reason.
+ *
+ * Each call opens its own SQLite file and seeds one hall (its PINs are slow hashes on purpose);
+ * each schedule is a new device of that hall with an IndexedDB of its own.
+ */
+
+export type Step =
+  | { op: 'write'; visits: number; withRecommendation: boolean }
+  | { op: 'writeRefused' }
+  | { op: 'sync'; faults: Fault[]; batchSize: number }
+  | { op: 'twoSyncsAtOnce' }
+  | { op: 'restart' }
+  | { op: 'syncWhileFull'; faults: Fault[] };
+
+const fault = fc.constantFrom<Fault>('ok', 'drop_before', 'drop_after', 'http_503', 'cut_body');
+export const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ op: fc.constant('write' as const), visits: fc.integer({ min: 1, max: 3 }), withRecommendation: fc.boolean() }),
+  fc.record({ op: fc.constant('sync' as const), faults: fc.array(fault, { maxLength: 4 }), batchSize: fc.integer({ min: 1, max: 7 }) }),
+  fc.constant({ op: 'twoSyncsAtOnce' as const }),
+  fc.constant({ op: 'writeRefused' as const }),
+  fc.constant({ op: 'restart' as const }),
+  fc.record({ op: fc.constant('syncWhileFull' as const), faults: fc.array(fault, { maxLength: 2 }) }),
+);
+
+/**
+ * The device's storage is full: while set, every add/put on an IndexedDB object store throws
+ * QuotaExceededError, as a browser over quota does (deletes still work).
+ */
+let storageFull = false;
+for (const method of ['add', 'put'] as const) {
+  const proto = IDBObjectStore.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const original = proto[method]!;
+  proto[method] = function (this: unknown, ...args: unknown[]) {
+    if (storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return original.apply(this, args);
+  };
+}
+
+/**
+ * A schedule: nine in ten are short (up to 6 steps), one in ten long (up to `maxSteps`, 25 by
+ * default as the property always had). Many short schedules cover the interleavings cheaply; the
+ * long ones keep deep histories (many restarts, refusals and faults on one device) in every run.
+ */
+export const SHORT_SCHEDULE = 6;
+export const schedule = (maxSteps: number): fc.Arbitrary<Step[]> =>
+  fc.oneof(
+    { arbitrary: fc.array(step, { minLength: 1, maxLength: Math.min(SHORT_SCHEDULE, maxSteps) }), weight: 9 },
+    { arbitrary: fc.array(step, { minLength: 1, maxLength: maxSteps }), weight: 1 },
+  );
+
+export interface PropertyOptions {
+  runs: number;
+  seed: number;
+  /** Longest schedule. */
+  maxSteps: number;
+  /** Names this shard's IndexedDB databases apart from other shards'. */
+  label: string;
+}
+
+export interface PropertyTotals {
+  seed: number;
+  schedules: number;
+  steps: number;
+  /** Schedules longer than SHORT_SCHEDULE steps. */
+  longSchedules: number;
+  faults: number;
+  written: number;
+  refused: number;
+  /** Rows in visits + recommendations + visit_closes over the whole database at the end. */
+  onServer: number;
+  fieldRecords: number;
+  receipts: number;
+}
+
+export async function runSyncProperty({ runs, seed, maxSteps, label }: PropertyOptions): Promise<PropertyTotals> {
+  const dir = mkdtempSync(join(tmpdir(), 'talktrack-property-'));
+  const database = createDatabase({ sqliteFile: join(dir, 'talktrack.sqlite') });
+  const app = buildApp({ db: database });
+  try {
+    await migrate(database);
+    await app.ready();
+    const hall = await seedHallFixture(app, database);
+    const before = await countAllStored(database);
+    const totals = { schedules: 0, steps: 0, longSchedules: 0, faults: 0, written: 0, refused: 0 };
+    let dbCounter = 0;
+
+    await fc.assert(
+      fc.asyncProperty(schedule(maxSteps), async (steps) => {
+        const fx: HallFixture = { ...hall, device: await insertTestDevice(database, hall.hall.id) };
+        const dbName = `prop-${label}-${++dbCounter}`;
+        let db = new TalktrackDb(dbName);
+        await writeMeta(db, 'enrolment', { deviceId: fx.device.id, deviceToken: fx.device.token, hall: fx.hall, enrolledAt: new Date().toISOString() });
+        const actor: Actor = { hallId: fx.hall.id, deviceId: fx.device.id, staffId: fx.consultantId };
+        const written = { visits: new Set<string>(), recommendations: new Set<string>(), closes: new Set<string>() };
+        const refused = new Set<string>();
+        let faults = 0;
+
+        for (const s of steps) {
+          if (s.op === 'write') {
+            for (let i = 0; i < s.visits; i++) {
+              const visit = await openVisit(db, actor, { source: 'walk_in', business: 'plan_change' });
+              written.visits.add(visit.id);
+              if (s.withRecommendation) {
+                const rec = await addRecommendation(db, actor, {
+                  visitId: visit.id,
+                  campaignId: fx.campaign.id,
+                  talkTrackVersionId: fx.talkTrack.id,
+                  elementsSaid: ['name', 'price'],
+                  demoDeviceUsed: false,
+                  outcome: 'declined',
+                  declineReason: 'price',
+                });
+                written.recommendations.add(rec.id);
+              }
+              const close = await closeVisit(db, actor, visit.id, !s.withRecommendation);
+              written.closes.add(close.id);
+            }
+          } else if (s.op === 'writeRefused') {
+            // A recommendation for a campaign the server does not know: refused, set aside, the rest go on.
+            const visit = await openVisit(db, actor, { source: 'referral', business: 'new_line' });
+            written.visits.add(visit.id);
+            const bad = await addRecommendation(db, actor, {
+              visitId: visit.id,
+              campaignId: newId(),
+              talkTrackVersionId: newId(),
+              elementsSaid: [],
+              demoDeviceUsed: true,
+              outcome: 'considering',
+              declineReason: null,
+            });
+            refused.add(bad.id);
+            written.closes.add((await closeVisit(db, actor, visit.id, false)).id);
+          } else if (s.op === 'sync') {
+            faults += s.faults.filter((f) => f !== 'ok').length;
+            await syncOnce({ db, api: createApiClient('', injectFetch(app, s.faults)), batchSize: s.batchSize });
+          } else if (s.op === 'twoSyncsAtOnce') {
+            const api = createApiClient('', injectFetch(app));
+            const outcomes = await Promise.all([syncOnce({ db, api, batchSize: 3 }), syncOnce({ db, api, batchSize: 3 })]);
+            // One sync at a time per device: the second finds the first running.
+            assert.deepEqual(outcomes.map((o) => o.kind).sort(), ['busy', 'done']);
+          } else if (s.op === 'syncWhileFull') {
+            // Storage full: a new record is refused whole, and a sync still sends what is stored
+            // (deleting what the server acknowledged frees room); it cannot finish (nothing pulled
+            // can be stored), and it never throws.
+            const before = { outbox: await db.outbox.count(), visits: await db.visits.count() };
+            storageFull = true;
+            try {
+              await assert.rejects(openVisit(db, actor, { source: 'walk_in', business: 'inquiry' }), (e) => e instanceof StoreWriteError && e.reason === 'quota');
+              assert.deepEqual({ outbox: await db.outbox.count(), visits: await db.visits.count() }, before, 'a refused write leaves nothing behind');
+              faults += s.faults.filter((f) => f !== 'ok').length;
+              const outcome = await syncOnce({ db, api: createApiClient('', injectFetch(app, s.faults)), batchSize: 4 });
+              assert.ok(outcome.kind === 'failed' && ['storage_full', 'offline'].includes(outcome.failure), JSON.stringify(outcome));
+            } finally {
+              storageFull = false;
+            }
+          } else {
+            db.close();
+            db = new TalktrackDb(dbName);
+          }
+        }
+
+        // The network heals.
+        const healed = await syncOnce({ db, api: createApiClient('', injectFetch(app)), batchSize: 50 });
+        assert.equal(healed.kind, 'done');
+        const left = await db.outbox.toArray();
+        assert.deepEqual(left.filter((e) => e.status === 'pending'), [], 'pending after the network healed');
+        assert.deepEqual(new Set(left.map((e) => e.record.id)), refused, 'only the refused records stay on the device');
+        for (const e of left) assert.match(e.message ?? '', /campaign/i, "a refused record keeps the server's reason");
+
+        const stored = await countStoredByRegistry(database, fx.device.id);
+        const total = written.visits.size + written.recommendations.size + written.closes.size;
+        assert.deepEqual(stored, {
+          visits: written.visits.size,
+          recommendations: written.recommendations.size,
+          visitCloses: written.closes.size,
+          fieldRecords: total,
+          receipts: total + refused.size,
+        });
+        const ids = await database.db.selectFrom('field_records').select('id').where('device_id', '=', fx.device.id).execute();
+        assert.deepEqual(new Set(ids.map((r) => r.id)), new Set([...written.visits, ...written.recommendations, ...written.closes]));
+        await db.delete();
+
+        totals.schedules++;
+        totals.steps += steps.length;
+        if (steps.length > SHORT_SCHEDULE) totals.longSchedules++;
+        totals.faults += faults;
+        totals.written += total + refused.size;
+        totals.refused += refused.size;
+      }),
+      { numRuns: runs, seed, endOnFailure: true },
+    );
+
+    // Once over the whole database: no row anywhere beyond what the schedules wrote (the
+    // per-schedule counts above go through the registry's device index to stay fast), and
+    // every stored row is registered to the device that sent it.
+    const after = await countAllStored(database);
+    const orphans = await sql<{ n: number }>`select
+        (select count(*) from visits v where not exists (select 1 from field_records f where f.id = v.id and f.device_id = v.device_id)) +
+        (select count(*) from recommendations r where not exists (select 1 from field_records f where f.id = r.id and f.device_id = r.device_id)) +
+        (select count(*) from visit_closes c where not exists (select 1 from field_records f where f.id = c.id and f.device_id = c.device_id)) as n`.execute(database.db);
+    assert.equal(Number(orphans.rows[0]!.n), 0, 'rows whose registry entry names another device');
+    return {
+      seed,
+      ...totals,
+      onServer: after.visits + after.recommendations + after.visitCloses - (before.visits + before.recommendations + before.visitCloses),
+      fieldRecords: after.fieldRecords - before.fieldRecords,
+      receipts: after.receipts - before.receipts,
+    };
+  } finally {
+    await app.close();
+    await database.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
