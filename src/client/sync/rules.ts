@@ -58,3 +58,15 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
   const base = Math.min(300_000, 2_000 * 2 ** Math.min(failures - 1, 8));
   return Math.round(base * (0.75 + random() * 0.5));
 }
+
+/** Sorted sequence numbers grouped into runs of consecutive ones, so each run is one range delete. */
+export function consecutiveRuns(seqs: readonly number[]): Array<[number, number]> {
+  const sorted = [...seqs].sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const seq of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && seq === last[1] + 1) last[1] = seq;
+    else if (!last || seq !== last[1]) runs.push([seq, seq]);
+  }
+  return runs;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAck, backoffDelay, nextBatch } from '../../../src/client/sync/rules.ts';
+import { applyAck, backoffDelay, consecutiveRuns, nextBatch } from '../../../src/client/sync/rules.ts';
 import type { OutboxEntry } from '../../../src/client/db/db.ts';
 import type { FieldRecord } from '../../../src/shared/schemas/fieldRecords.ts';
 
@@ -63,5 +63,17 @@ describe('backoffDelay', () => {
     expect(backoffDelay(1, mid)).toBe(2_000);
     expect(backoffDelay(2, mid)).toBe(4_000);
     expect(backoffDelay(50, mid)).toBe(300_000);
+  });
+});
+
+describe('consecutiveRuns', () => {
+  it.each([
+    { seqs: [], want: [] },
+    { seqs: [5], want: [[5, 5]] },
+    { seqs: [3, 1, 2], want: [[1, 3]] },
+    { seqs: [1, 2, 4, 5, 7], want: [[1, 2], [4, 5], [7, 7]] },
+    { seqs: [2, 2, 3], want: [[2, 3]] },
+  ])('$seqs → $want', ({ seqs, want }) => {
+    expect(consecutiveRuns(seqs)).toEqual(want);
   });
 });
