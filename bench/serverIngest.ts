@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mulberry32 } from '../tests/helpers/seededRandom.ts';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -96,17 +97,6 @@ function batches(records: readonly FieldRecord[], size: number): Batch[] {
   return out;
 }
 
-/** A small seeded generator (mulberry32): the same tablet phases in every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Keep-alive connections, as many as there are tablets: each tablet holds its own. */
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
@@ -182,7 +172,7 @@ async function concurrent(url: URL, tablets: ReadonlyArray<{ token: string; batc
  */
 async function paced(url: URL, tablets: ReadonlyArray<{ token: string; batches: Batch[] }>, periodMs: number): Promise<RunFigures> {
   const latencies: number[] = [];
-  const random = seeded(20_261_127);
+  const random = mulberry32(20_261_127);
   const t0 = performance.now();
   await Promise.all(
     tablets.map(async (t) => {
