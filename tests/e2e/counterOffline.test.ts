@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
-import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
+import { describe, expect, it } from 'vitest';
+import { tabletContext } from '../helpers/e2eBrowser.ts';
+import { useCounterRig } from '../helpers/e2eRig.ts';
 import {
   demoPerson,
   enrol,
@@ -13,34 +12,23 @@ import {
   waitUntilSynced,
 } from '../helpers/e2eCounter.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = useCounterRig();
 
 describe('the counter, online and offline', () => {
   it('six visits by two people, four of them offline across a reload, reach the server exactly once', async () => {
     const liNa = demoPerson('李娜');
     const zhangWei = demoPerson('张伟');
-    const context = await tabletContext(browser);
+    const context = await tabletContext(rig.browser);
     const page = await context.newPage();
-    await page.goto(server.url);
-    await enrol(page, server.enrolmentCode);
+    await page.goto(rig.server.url);
+    await enrol(page, rig.server.enrolmentCode);
     await signIn(page, liNa);
 
     // Online: two customers.
     await serveCustomer(page, 1);
     await serveCustomer(page, 2);
     await waitUntilSynced(page);
-    expect(storedVisits(server.sqliteFile)).toHaveLength(2);
+    expect(storedVisits(rig.server.sqliteFile)).toHaveLength(2);
 
     // Offline, with a reload: the service worker serves the app, IndexedDB keeps the records.
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -57,13 +45,13 @@ describe('the counter, online and offline', () => {
     await signOut(page);
     await signIn(page, zhangWei);
     await serveCustomer(page, 1);
-    expect(storedVisits(server.sqliteFile)).toHaveLength(2);
+    expect(storedVisits(rig.server.sqliteFile)).toHaveLength(2);
 
     // The network returns: the outbox drains on its own.
     await context.setOffline(false);
     await waitUntilSynced(page);
 
-    const visits = storedVisits(server.sqliteFile);
+    const visits = storedVisits(rig.server.sqliteFile);
     expect(visits).toHaveLength(6);
     expect(visits.map((v) => v.staff_id)).toEqual([liNa.id, liNa.id, liNa.id, liNa.id, liNa.id, zhangWei.id]);
     expect(visits.map((v) => v.recs)).toEqual([1, 2, 1, 0, 1, 1]);

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol, serveCustomer, signIn, tapSyncNow, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { deviceLedger, expectExactlyOnce, type Logged, serverLedger } from '../helpers/e2eLedger.ts';
-import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
+import { useCounterRig } from '../helpers/e2eRig.ts';
 
 /**
  * One record the server refuses, in the middle of the queue: it is kept on the tablet, set aside
@@ -13,18 +13,7 @@ import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
 
 const require = createRequire(import.meta.url);
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = useCounterRig();
 
 /**
  * Adds, straight into the app's IndexedDB, a recommendation for the open visit naming a campaign
@@ -61,15 +50,15 @@ async function queueRecommendationForUnknownCampaign(page: Page): Promise<{ seq:
 
 describe('a record the server refuses', () => {
   it('is set aside with the reason shown, and the records after it still sync', async () => {
-    const context = await tabletContext(browser);
+    const context = await tabletContext(rig.browser);
     try {
       const page = await context.newPage();
       const pushedSeqs: number[][] = [];
       context.on('request', (r) => {
         if (r.url().endsWith('/api/v1/sync/push')) pushedSeqs.push((JSON.parse(r.postData() ?? '{}') as { entries: Array<{ seq: number }> }).entries.map((e) => e.seq));
       });
-      await page.goto(server.url);
-      await enrol(page, server.enrolmentCode);
+      await page.goto(rig.server.url);
+      await enrol(page, rig.server.enrolmentCode);
       await signIn(page, demoPerson('张伟'));
       const logged: Logged = { visits: 0, recommendations: 0, closes: 0 };
       await serveCustomer(page, 1);
@@ -114,7 +103,7 @@ describe('a record the server refuses', () => {
       await panel.getByRole('button').first().click();
       const entry = page.getByTestId(`rejected-entry-${bad.seq}`);
       await entry.waitFor();
-      const held = serverLedger(server.sqliteFile);
+      const held = serverLedger(rig.server.sqliteFile);
       const receipt = held.receipts.find((r) => r.seq === bad.seq)!;
       expect(receipt).toMatchObject({ status: 'rejected', error: 'unknown_campaign' });
       expect(await entry.locator('.rejected-reason').textContent()).toBe(receipt.message);
@@ -138,7 +127,7 @@ describe('a record the server refuses', () => {
 
       const device = await deviceLedger(page);
       expect(device.outbox).toEqual([expect.objectContaining({ seq: bad.seq, id: bad.id, status: 'rejected', error: 'unknown_campaign', message: receipt.message })]);
-      const stored = serverLedger(server.sqliteFile);
+      const stored = serverLedger(rig.server.sqliteFile);
       expect(stored.recommendationIds).not.toContain(bad.id);
       const afterBad = stored.receipts.filter((r) => r.seq > bad.seq && r.status === 'accepted').length;
       expect(afterBad).toBe(device.nextSeq - 1 - bad.seq);

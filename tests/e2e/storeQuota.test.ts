@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol, serveCustomer, signIn, tapSyncNow, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { deviceLedger, expectExactlyOnce, type Logged, serverLedger } from '../helpers/e2eLedger.ts';
-import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
-import { type FaultProxy, passAll, startFaultProxy } from '../helpers/faultProxy.ts';
+import { useCounterRig } from '../helpers/e2eRig.ts';
+import { passAll } from '../helpers/faultProxy.ts';
 import { isSyncRequest } from '../helpers/faultSchedule.ts';
 
 /**
@@ -13,21 +13,7 @@ import { isSyncRequest } from '../helpers/faultSchedule.ts';
  * stored, and records again once there is room.
  */
 
-let server: RunningServer;
-let proxy: FaultProxy;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.url);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-  await server?.stop();
-});
+const rig = useCounterRig({ proxy: true });
 
 /** Every add/put on an IndexedDB object store throws QuotaExceededError while the page's flag is set. */
 const SIMULATE_QUOTA = `(() => {
@@ -46,19 +32,19 @@ const pressed = (page: Page, testId: string) => page.getByTestId(testId).getAttr
 
 describe('device storage full', () => {
   it('shows a clear message, keeps the draft and what was stored, and records again after', async () => {
-    const context = await tabletContext(browser);
+    const context = await tabletContext(rig.browser);
     await context.addInitScript(SIMULATE_QUOTA);
     const pageErrors: string[] = [];
     try {
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
-      await page.goto(proxy.url);
-      await enrol(page, server.enrolmentCode);
+      await page.goto(rig.proxy.url);
+      await enrol(page, rig.server.enrolmentCode);
       await signIn(page, demoPerson('李娜'));
       const logged: Logged = { visits: 0, recommendations: 0, closes: 0 };
 
       // Two customers stored on the tablet while sync cannot get through.
-      proxy.setRule((req) => (isSyncRequest(req) ? { kind: 'refuse' } : { kind: 'pass' }));
+      rig.proxy.setRule((req) => (isSyncRequest(req) ? { kind: 'refuse' } : { kind: 'pass' }));
       await serveCustomer(page, 1);
       await serveCustomer(page, 2);
       Object.assign(logged, { visits: 2, recommendations: 3, closes: 2 });
@@ -98,11 +84,11 @@ describe('device storage full', () => {
 
       // Still full, the network returns and the person taps "sync now", as the message tells them:
       // what was stored before reaches the server and leaves the outbox (deleting frees room).
-      proxy.setRule(passAll);
+      rig.proxy.setRule(passAll);
       await page.getByTestId('sync-now').click();
-      await expect.poll(() => serverLedger(server.sqliteFile).visitIds.length, { timeout: 20_000 }).toBe(3);
+      await expect.poll(() => serverLedger(rig.server.sqliteFile).visitIds.length, { timeout: 20_000 }).toBe(3);
       await expect.poll(() => waitingCount(page), { timeout: 20_000 }).toBe(0);
-      const sentWhileFull = serverLedger(server.sqliteFile);
+      const sentWhileFull = serverLedger(rig.server.sqliteFile);
       expect(sentWhileFull.recommendationIds.length + sentWhileFull.closeVisitIds.length + sentWhileFull.visitIds.length).toBe(8);
       expect(await banner.getAttribute('data-reason')).toBe('quota');
       expect(await page.getByTestId('said-count').getAttribute('data-count')).toBe('2');
@@ -140,7 +126,7 @@ describe('device storage full', () => {
       // Everything stored, before, during and after the failure, is on the server once.
       await tapSyncNow(page);
       await waitUntilSynced(page);
-      expectExactlyOnce('storage full', logged, await deviceLedger(page), serverLedger(server.sqliteFile), `page errors=${pageErrors.length}`);
+      expectExactlyOnce('storage full', logged, await deviceLedger(page), serverLedger(rig.server.sqliteFile), `page errors=${pageErrors.length}`);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
+import { describe, expect, it } from 'vitest';
+import { tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol, serveCustomer, signIn, tapSyncNow, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { deviceLedger, expectExactlyOnce, type Logged, serverLedger } from '../helpers/e2eLedger.ts';
-import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
-import { type FaultProxy, passAll, startFaultProxy } from '../helpers/faultProxy.ts';
+import { useCounterRig } from '../helpers/e2eRig.ts';
+import { passAll } from '../helpers/faultProxy.ts';
 import { FAULT_KINDS, seededSyncFaults } from '../helpers/faultSchedule.ts';
 import { seededRng } from '../helpers/seededRandom.ts';
 
@@ -20,34 +19,20 @@ const CUSTOMERS = 16;
 /** Sync requests that go through the schedule before it heals: three decks, each fault at least three times. */
 const MIN_SYNC_REQUESTS = 36;
 
-let server: RunningServer;
-let proxy: FaultProxy;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.url);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-  await server?.stop();
-});
+const rig = useCounterRig({ proxy: true });
 
 describe('sync through a faulty network (seeded schedule)', () => {
   it('every record logged reaches the server exactly once after the network heals', async () => {
     const rng = seededRng(SEED);
     const schedule = seededSyncFaults(SEED + 1);
-    const context = await tabletContext(browser);
+    const context = await tabletContext(rig.browser);
     try {
       const page = await context.newPage();
-      await page.goto(proxy.url);
-      await enrol(page, server.enrolmentCode);
+      await page.goto(rig.proxy.url);
+      await enrol(page, rig.server.enrolmentCode);
       await signIn(page, demoPerson('李娜'));
 
-      proxy.setRule(schedule.rule);
+      rig.proxy.setRule(schedule.rule);
       const logged: Logged = { visits: 0, recommendations: 0, closes: 0 };
       for (let i = 0; i < CUSTOMERS; i++) {
         const recs = rng.int(0, 2);
@@ -69,7 +54,7 @@ describe('sync through a faulty network (seeded schedule)', () => {
       for (const kind of FAULT_KINDS) expect(tally[kind], `sync requests that got ${kind}`).toBeGreaterThanOrEqual(3);
 
       // The network heals.
-      proxy.setRule(passAll);
+      rig.proxy.setRule(passAll);
       await tapSyncNow(page);
       await waitUntilSynced(page);
       expect(await waitingCount(page)).toBe(0);
@@ -77,13 +62,13 @@ describe('sync through a faulty network (seeded schedule)', () => {
       expect(await page.getByTestId('rejected-records').count()).toBe(0);
 
       // Faults that hit a push carrying records, not only pulls.
-      const pushFaults = proxy.requests.filter((r) => r.path.startsWith('/api/v1/sync/push') && r.action.kind !== 'pass').length;
+      const pushFaults = rig.proxy.requests.filter((r) => r.path.startsWith('/api/v1/sync/push') && r.action.kind !== 'pass').length;
       expect(pushFaults).toBeGreaterThan(0);
       expectExactlyOnce(
         'sync faults',
         logged,
         await deviceLedger(page),
-        serverLedger(server.sqliteFile),
+        serverLedger(rig.server.sqliteFile),
         `seed=${SEED} sync requests=${schedule.applied.length} (faults on pushes ${pushFaults}) faults=${JSON.stringify(tally)}`,
       );
     } finally {

@@ -1,31 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tabletContext } from '../helpers/e2eBrowser.ts';
+import { describe, expect, it } from 'vitest';
+import { tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol, serveCustomer, signIn, storedVisits, waitUntilSynced } from '../helpers/e2eCounter.ts';
-import { startServer, type RunningServer } from '../helpers/e2eServer.ts';
+import { useCounterRig } from '../helpers/e2eRig.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = useCounterRig();
 
 describe('two tabs of the app on one tablet', () => {
   it('sync one at a time: the waiting records are pushed once, by one tab', async () => {
-    const context = await tabletContext(browser);
+    const context = await tabletContext(rig.browser);
     const first = await context.newPage();
-    await first.goto(server.url);
-    await enrol(first, server.enrolmentCode);
+    await first.goto(rig.server.url);
+    await enrol(first, rig.server.enrolmentCode);
     await signIn(first, demoPerson('李娜'));
     const second = await context.newPage();
-    await second.goto(server.url);
+    await second.goto(rig.server.url);
     await second.getByTestId('next-customer').waitFor();
 
     await context.setOffline(true);
@@ -43,7 +31,7 @@ describe('two tabs of the app on one tablet', () => {
     await waitUntilSynced(second);
 
     expect(pushes).toHaveLength(1);
-    expect(storedVisits(server.sqliteFile).map((v) => v.recs)).toEqual([1, 1]);
+    expect(storedVisits(rig.server.sqliteFile).map((v) => v.recs)).toEqual([1, 1]);
     await context.close();
   });
 });

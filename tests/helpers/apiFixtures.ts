@@ -196,16 +196,19 @@ export function push(app: FastifyInstance, token: string, payload: unknown) {
 }
 
 /** Rows stored for a device, per table: what "nothing written" and "once each" are checked against. */
+type DeviceTable = 'visits' | 'recommendations' | 'visit_closes' | 'field_records' | 'push_receipts';
+
+async function countRows(database: Database, table: DeviceTable, deviceId: string): Promise<number> {
+  const row = await database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('device_id', '=', deviceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function countStored(database: Database, deviceId: string) {
-  const { db } = database;
-  const count = async (table: 'visits' | 'recommendations' | 'visit_closes' | 'field_records' | 'push_receipts') => {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('device_id', '=', deviceId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
+  const count = (table: DeviceTable) => countRows(database, table, deviceId);
   return {
     visits: await count('visits'),
     recommendations: await count('recommendations'),
@@ -232,20 +235,12 @@ export async function countStoredByRegistry(database: Database, deviceId: string
       where f.device_id = ${deviceId} and t.device_id = ${deviceId}`.execute(db);
     return Number(rows[0]!.n);
   };
-  const plain = async (table: 'field_records' | 'push_receipts') => {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('device_id', '=', deviceId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
   return {
     visits: await count('visits'),
     recommendations: await count('recommendations'),
     visitCloses: await count('visit_closes'),
-    fieldRecords: await plain('field_records'),
-    receipts: await plain('push_receipts'),
+    fieldRecords: await countRows(database, 'field_records', deviceId),
+    receipts: await countRows(database, 'push_receipts', deviceId),
   };
 }
 
