@@ -16,7 +16,7 @@ export function injectFetch(app: FastifyInstance, schedule: Fault[] = []): Fetch
     if (fault === 'drop_before') throw new TypeError('Failed to fetch (connection dropped before the server)');
     if (fault === 'http_503') return new Response('Service Unavailable', { status: 503 });
     const res = await app.inject({
-      method: (init?.method ?? 'GET') as 'GET' | 'POST' | 'DELETE',
+      method: (init?.method ?? 'GET') as 'GET' | 'POST' | 'PUT' | 'DELETE',
       url: input,
       headers: init?.headers as Record<string, string>,
       payload: init?.body as string | undefined,

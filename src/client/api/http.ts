@@ -23,7 +23,7 @@ export class NetworkFailure extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   deviceToken?: string;
   sessionToken?: string | null;
