@@ -1,9 +1,13 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { API } from '../shared/apiPaths.ts';
 import type { Database } from './db/database.ts';
 import { describeZodError, HttpError } from './errors.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
+import { manageAuditRoutes } from './routes/manageAudit.ts';
+import { manageCampaignRoutes } from './routes/manageCampaigns.ts';
+import { manageTransferRoutes } from './routes/manageTransfer.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { isApiPath, registerClient } from './staticClient.ts';
@@ -19,10 +23,16 @@ const INTERNAL_MESSAGE =
   'the server failed to handle this request; try again in a moment, and tell the administrator if it keeps happening';
 
 /** What a caller can do about fastify's own 4xx errors, in words rather than error codes. */
-function clientError(error: FastifyError): { error: string; message: string } {
+function clientError(error: FastifyError, path: string): { error: string; message: string } {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { error: 'payload_too_large', message: 'the request body is too large; send fewer entries per push' };
+      return {
+        error: 'payload_too_large',
+        message:
+          path === API.manageCampaignImport
+            ? 'the file is too large to import; export fewer campaigns per file'
+            : 'the request body is too large; send fewer entries per push',
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { error: 'unsupported_media_type', message: 'send the request body as JSON (content-type: application/json)' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -38,12 +48,16 @@ function clientError(error: FastifyError): { error: string; message: string } {
 }
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+  if (error instanceof HttpError) {
+    return reply.code(error.statusCode).send({ ...error.details, error: error.code, message: error.message });
+  }
   if (error instanceof ZodError) {
     return reply.code(400).send({ error: 'invalid_request', message: describeZodError(error) });
   }
   const status = error.statusCode;
-  if (status !== undefined && status >= 400 && status < 500) return reply.code(status).send(clientError(error));
+  if (status !== undefined && status >= 400 && status < 500) {
+    return reply.code(status).send(clientError(error, request.url.split('?')[0] ?? ''));
+  }
   request.log.error({ err: error }, 'request failed');
   return reply.code(500).send({ error: 'internal', message: INTERNAL_MESSAGE });
 }
@@ -56,6 +70,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     onConstructorPoisoning: 'remove',
   });
   app.decorateRequest('device', null);
+  app.decorateRequest('manageActor', null);
   // The API speaks JSON only; a text body is a client bug better named (415) than half-parsed.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
@@ -65,6 +80,9 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   void app.register(deviceRoutes, routeOpts);
   void app.register(sessionRoutes, routeOpts);
   void app.register(syncRoutes, routeOpts);
+  void app.register(manageCampaignRoutes, routeOpts);
+  void app.register(manageTransferRoutes, routeOpts);
+  void app.register(manageAuditRoutes, routeOpts);
 
   const clientDir = opts.clientDir;
   if (clientDir !== undefined) void app.register(async (instance) => registerClient(instance, clientDir));

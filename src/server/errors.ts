@@ -1,11 +1,15 @@
 import type { ZodError } from 'zod';
 
-/** A failure the caller can act on: status, a stable code for programs and a message for people. */
+/**
+ * A failure the caller can act on: status, a stable code for programs and a message for people;
+ * `details` adds fields to the body where the shared schemas define more (e.g. what is missing).
+ */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'HttpError';

@@ -6,18 +6,23 @@ export const API = {
   push: '/api/v1/sync/push',
   pull: '/api/v1/sync/pull',
   // Manager pages (manager: own hall; admin: every hall). Paths with :params go through fillPath.
-  manageCampaigns: '/api/v1/manage/campaigns',
-  manageCampaign: '/api/v1/manage/campaigns/:campaignId',
-  manageCampaignDraft: '/api/v1/manage/campaigns/:campaignId/draft',
-  manageCampaignPublish: '/api/v1/manage/campaigns/:campaignId/publish',
-  manageCampaignRetire: '/api/v1/manage/campaigns/:campaignId/retire',
-  manageCampaignDuplicate: '/api/v1/manage/campaigns/:campaignId/duplicate',
-  manageCampaignVersion: '/api/v1/manage/campaigns/:campaignId/versions/:versionId',
+  manageCampaigns: '/api/v1/campaigns',
+  manageCampaign: '/api/v1/campaigns/:campaignId',
+  manageCampaignDraft: '/api/v1/campaigns/:campaignId/draft',
+  manageCampaignPublish: '/api/v1/campaigns/:campaignId/publish',
+  manageCampaignRetire: '/api/v1/campaigns/:campaignId/retire',
+  manageCampaignDuplicate: '/api/v1/campaigns/:campaignId/duplicate',
+  manageCampaignVersion: '/api/v1/campaigns/:campaignId/versions/:versionId',
   /** GET ?ids=a,b (all visible campaigns without it): the JSON file of campaignFile.ts. */
-  manageCampaignExport: '/api/v1/manage/campaign-export',
-  manageCampaignImport: '/api/v1/manage/campaign-import',
+  manageCampaignExport: '/api/v1/campaigns/export',
+  manageCampaignImport: '/api/v1/campaigns/import',
+  /** Reports (ReportQuery in the query string); consultants see only their own rows. */
+  reportDaily: '/api/v1/reports/daily',
+  /** ExportQuery: the same filters plus format, table and lang; answers a file download. */
+  reportExport: '/api/v1/reports/export',
+  reportVisits: '/api/v1/reports/visits',
   /** Admins only. */
-  manageAudit: '/api/v1/manage/audit',
+  manageAudit: '/api/v1/admin/audit',
 } as const;
 
 /** Staff session token header; the device token travels as `Authorization: Bearer …`. */

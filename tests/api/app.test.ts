@@ -90,7 +90,8 @@ forEachEngine((engine) => {
       expect(route.statusCode).toBe(200);
       expect(route.headers['content-type']).toMatch(/text\/html/);
       expect(route.headers['cache-control']).toBe('no-cache');
-      const api = await app.inject({ method: 'GET', url: '/api/v1/campaigns/none' });
+      // A path no route has (/api/v1/campaigns/… is a real route now, behind device auth).
+      const api = await app.inject({ method: 'GET', url: '/api/v1/nothing-here/none' });
       expect(api.statusCode).toBe(404);
       expect(api.headers['content-type']).toMatch(/application\/json/);
       const post = await app.inject({ method: 'POST', url: '/counter' });

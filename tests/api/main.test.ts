@@ -101,6 +101,7 @@ forEachEngine((engine) => {
         const [, code] = await waitFor(started, /enrolment code: (\S+)/);
         expect(started.out()).toContain('talktrack listening on http://localhost:');
         expect(started.out()).toMatch(/manager\s+王敏 Wang Min\s+PIN 909090/);
+        expect(started.out()).toMatch(/admin\s+赵强 Zhao Qiang\s+PIN 808080/);
         const base = (url ?? '').replace('localhost', '127.0.0.1').replace(/\/$/, '');
         const enrol = await fetch(`${base}${API.enrol}`, {
           method: 'POST',
@@ -112,7 +113,7 @@ forEachEngine((engine) => {
         expect(device.hall.name.zh).toBe('中关村营业厅');
         const pulled = await fetch(`${base}${API.pull}`, { headers: { authorization: `Bearer ${device.deviceToken}` } });
         const data = PullResponse.parse(await pulled.json());
-        expect(data.staff.map((s) => s.role).sort()).toEqual(['consultant', 'consultant', 'consultant', 'floor_marketer', 'manager']);
+        expect(data.staff.map((s) => s.role).sort()).toEqual(['admin', 'consultant', 'consultant', 'consultant', 'floor_marketer', 'manager']);
         expect(data.campaigns.length).toBeGreaterThanOrEqual(6);
         expect(new Set(data.campaigns.map((c) => c.category))).toEqual(new Set(['voice_data', 'vas', 'broadband', 'handset', 'other']));
         expect(data.campaigns.filter((c) => c.category === 'vas').length).toBeGreaterThanOrEqual(2);

@@ -1,4 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ export interface RunningServer {
   dataDir: string;
   sqliteFile: string;
   output: () => string;
+  /** Another one-time enrolment code, from the command a hall's administrator runs on the server. */
+  issueEnrolmentCode(): Promise<string>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -42,6 +45,14 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     dataDir,
     sqliteFile: join(dataDir, 'talktrack.sqlite'),
     output: () => out,
+    async issueEnrolmentCode() {
+      const { stdout } = await promisify(execFile)('node', ['--import', 'tsx', 'scripts/enrolmentCode.ts'], {
+        env: { ...process.env, DATA_DIR: dataDir, ...options.env },
+      });
+      const issued = /enrolment code: (\S+)/.exec(stdout)?.[1];
+      if (issued === undefined) throw new Error(`scripts/enrolmentCode.ts printed no code:\n${stdout}`);
+      return issued;
+    },
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

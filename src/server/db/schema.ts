@@ -84,6 +84,12 @@ export interface CampaignsTable {
   current_version_id: string | null;
   rev: number;
   created_at: string;
+  /** JSON of a CampaignDraft (unpublished changes); null when the live state is all there is. */
+  draft: string | null;
+  /** Bumped by every manager write: the optimistic check of concurrent edits. */
+  edit_version: Generated<number>;
+  edited_by: string | null;
+  edited_at: string | null;
 }
 
 export interface CampaignHallsTable {
@@ -163,6 +169,20 @@ export interface PushReceiptsTable {
   created_at: string;
 }
 
+/** One row per manager write of a campaign, written in the same transaction as the write. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  campaign_id: string;
+  /** JSON array of hall ids. */
+  hall_ids: string;
+  summary: string;
+}
+
 export interface Schema {
   schema_version: SchemaVersionTable;
   rev_counter: RevCounterTable;
@@ -179,4 +199,5 @@ export interface Schema {
   recommendations: RecommendationsTable;
   visit_closes: VisitClosesTable;
   push_receipts: PushReceiptsTable;
+  audit_log: AuditLogTable;
 }

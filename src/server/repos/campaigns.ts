@@ -73,7 +73,8 @@ export async function setCampaignStatus(
 
 /**
  * Campaigns that apply to the hall, changed after `sinceRev`, in any status but draft (retired
- * ones too, so devices stop offering them). Their hallIds list every hall they apply to.
+ * ones too, so devices stop offering them), and only if they were ever published: a draft retired
+ * before publishing never reached a tablet. Their hallIds list every hall they apply to.
  */
 export async function listCampaignsForHall(
   db: Kysely<Schema>,
@@ -86,6 +87,7 @@ export async function listCampaignsForHall(
     .selectAll('campaigns')
     .where('campaign_halls.hall_id', '=', hallId)
     .where('campaigns.status', '!=', 'draft')
+    .where('campaigns.current_version_id', 'is not', null)
     .where('campaigns.rev', '>', sinceRev)
     .orderBy('campaigns.start_date')
     .orderBy('campaigns.id')

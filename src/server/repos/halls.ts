@@ -37,3 +37,12 @@ export async function countHalls(db: Kysely<Schema>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every hall, or the ones named, in the order they were created. */
+export async function listHalls(db: Kysely<Schema>, ids?: readonly string[]): Promise<Hall[]> {
+  if (ids !== undefined && ids.length === 0) return [];
+  let query = db.selectFrom('halls').selectAll().orderBy('created_at').orderBy('id');
+  if (ids !== undefined) query = query.where('id', 'in', [...ids]);
+  const rows = await query.execute();
+  return rows.map(hallFromRow);
+}

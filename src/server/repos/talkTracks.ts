@@ -8,7 +8,7 @@ import type { Schema, TalkTrackVersionsTable } from '../db/schema.ts';
 
 type TalkTrackRow = Selectable<TalkTrackVersionsTable>;
 
-function talkTrackFromRow(row: TalkTrackRow): TalkTrackVersion {
+export function talkTrackFromRow(row: TalkTrackRow): TalkTrackVersion {
   return TalkTrackVersion.parse({
     id: row.id,
     campaignId: row.campaign_id,

@@ -32,6 +32,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { id: '01a21b6b-0273-746e-aa6e-b982dc7af7a5', name: '张伟', latin: 'Zhang Wei', role: 'consultant', pin: '222222' },
   { id: '01a21b6b-0274-7229-bd4a-1f602c849dad', name: '刘洋', latin: 'Liu Yang', role: 'consultant', pin: '333333' },
   { id: '01a21b6b-0274-7229-bd4a-21d58e383e82', name: '陈静', latin: 'Chen Jing', role: 'floor_marketer', pin: '444444' },
+  { id: '01a21b6b-0274-7229-bd4a-2c6e0f8a9d31', name: '赵强', latin: 'Zhao Qiang', role: 'admin', pin: '808080' },
 ];
 
 export const DEMO_CAMPAIGNS = [...MOBILE_CAMPAIGNS, ...HOME_CAMPAIGNS];

@@ -76,6 +76,21 @@ export const VisitCloseRecord = z.object({
 });
 export type VisitCloseRecord = z.infer<typeof VisitCloseRecord>;
 
+export const VOID_REASON_MAX = 200;
+
+/**
+ * A consultant takes back their own visit of today (a mistake at the counter). The visit and its
+ * recommendations stay stored and shown with the reason; every measure leaves them out.
+ */
+export const VisitVoidRecord = z.object({
+  kind: z.literal('visit_void'),
+  ...recordBase,
+  visitId: Id,
+  voidedAt: Instant,
+  reason: z.string().trim().min(1, 'give the reason for voiding the visit').max(VOID_REASON_MAX),
+});
+export type VisitVoidRecord = z.infer<typeof VisitVoidRecord>;
+
 export const FieldRecord = z.discriminatedUnion('kind', [VisitRecord, RecommendationRecord, VisitCloseRecord]);
 export type FieldRecord = z.infer<typeof FieldRecord>;
 export type FieldRecordKind = FieldRecord['kind'];

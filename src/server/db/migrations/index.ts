@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
 import * as m0001 from './0001_initial.ts';
+import * as m0002 from './0002_campaign_authoring.ts';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,9 @@ export interface Migration {
 }
 
 /** Every migration the code knows, in order; versions are 1, 2, 3, … with no gap. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m0001.up },
+  { version: 2, name: 'campaign_authoring', up: m0002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
