@@ -27,9 +27,9 @@ export function TodayCounts({ staffId, timeZone }: { staffId: string; timeZone: 
         <dt>{t('status.todayAccepted')}</dt>
         <dd>{n(tally?.accepted)}</dd>
       </div>
-      <div data-testid="today-vas" data-count={String(tally?.vasAccepted ?? 0)}>
+      <div data-testid="today-vas" data-count={String(tally?.vasVisits ?? 0)}>
         <dt>{t('status.todayVas')}</dt>
-        <dd>{n(tally?.vasAccepted)}</dd>
+        <dd>{n(tally?.vasVisits)}</dd>
       </div>
     </dl>
   );
