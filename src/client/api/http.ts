@@ -2,12 +2,16 @@ import { ApiError } from '../../shared/schemas/auth.ts';
 import { SESSION_HEADER } from '../../shared/apiPaths.ts';
 import type { z } from 'zod';
 
-/** The server answered, but not with success; `error` is its code, `message` its reason. */
+/**
+ * The server answered, but not with success; `error` is its code, `message` its reason. `body` is
+ * the whole error body as parsed JSON (some errors carry more, e.g. the fields still missing).
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly error: string,
     message: string,
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -85,8 +89,9 @@ async function failureOf(response: Response): Promise<ApiFailure | NetworkFailur
     return new NetworkFailure(`server unavailable (HTTP ${response.status})`);
   }
   try {
-    const body = ApiError.safeParse(await response.json());
-    if (body.success) return new ApiFailure(response.status, body.data.error, body.data.message);
+    const json: unknown = await response.json();
+    const body = ApiError.safeParse(json);
+    if (body.success) return new ApiFailure(response.status, body.data.error, body.data.message, json);
   } catch {
     // fall through to the generic failure below
   }

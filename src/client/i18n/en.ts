@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   'status.todayAccepted': 'Accepted',
   'status.todayVas': 'VAS accepted',
   'status.signOut': 'Sign out',
+  'status.manage': 'Manage campaigns',
   'status.signOutBlocked': 'Finish the current customer before signing out.',
   'status.update': 'Update available — tap to update',
   'status.updateBlocked': 'Finish this customer first',
@@ -68,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'kind.visit': 'Visit',
   'kind.recommendation': 'Recommendation',
   'kind.visit_close': 'Visit closed',
+  'kind.visit_void': 'Visit voided',
 
   'warn.persistDenied': 'The browser did not allow permanent storage: unsynced records could be evicted when storage is short. Keep the tablet online, or ask IT to allow persistent storage.',
   'warn.dismiss': 'Dismiss',

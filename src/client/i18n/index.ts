@@ -1,3 +1,5 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { LocalizedText } from '../../shared/schemas/common.ts';
 import { type Lang, useLangStore } from '../state/langStore.ts';
 import { en } from './en.ts';
@@ -9,11 +11,15 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
-/** Look a message up and fill its `{name}` placeholders; unknown placeholders are left as written. */
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = catalogues[lang][key];
+/** Fill a message's `{name}` placeholders; unknown placeholders are left as written. */
+export function fill(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Look a message up and fill its placeholders. */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  return fill(catalogues[lang][key], params);
 }
 
 /** Talk-track and campaign text in the chosen language; Chinese when there is no English. */
@@ -31,7 +37,14 @@ const bound: Record<Lang, I18n> = {
   en: { lang: 'en', t: (key, params) => translate('en', key, params) },
 };
 
+/**
+ * A language for one part of the page only, whatever the chosen UI language: the manager pages'
+ * preview shows the counter in Chinese or English this way. Null (the default) follows the store.
+ */
+export const LangOverride = createContext<Lang | null>(null);
+
 /** The translator for the current language; components re-render when the language changes. */
 export function useI18n(): I18n {
-  return bound[useLangStore((s) => s.lang)];
+  const chosen = useLangStore((s) => s.lang);
+  return bound[useContext(LangOverride) ?? chosen];
 }

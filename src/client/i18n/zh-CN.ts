@@ -61,6 +61,7 @@ export const zhCN = {
   'status.todayAccepted': '办理',
   'status.todayVas': '增值办理',
   'status.signOut': '退出',
+  'status.manage': '管理活动',
   'status.signOutBlocked': '请先结束当前客户的接待，再退出。',
   'status.update': '有新版本，点击更新',
   'status.updateBlocked': '请先结束当前客户',
@@ -75,6 +76,7 @@ export const zhCN = {
   'kind.visit': '接待',
   'kind.recommendation': '推荐',
   'kind.visit_close': '结束接待',
+  'kind.visit_void': '作废接待',
 
   // Warnings
   'warn.persistDenied': '浏览器未允许永久保存：未同步的记录在存储紧张时可能被清除。请保持平板联网，或请 IT 设置允许永久存储。',

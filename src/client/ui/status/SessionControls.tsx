@@ -6,8 +6,11 @@ import { useComposerStore } from '../../state/composerStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 import { LangSwitch } from '../common/LangSwitch.tsx';
 
-/** Language, the update offer (only between customers) and sign-out (only between customers). */
-export function SessionControls({ visitOpen }: { visitOpen: boolean }) {
+/**
+ * Language, the way to the manager pages (managers and admins), the update offer (only between
+ * customers) and sign-out (only between customers).
+ */
+export function SessionControls({ visitOpen, canManage = false }: { visitOpen: boolean; canManage?: boolean }) {
   const { db, api } = useServices();
   const { t } = useI18n();
   const { waiting, apply } = useUpdateOffer();
@@ -27,6 +30,11 @@ export function SessionControls({ visitOpen }: { visitOpen: boolean }) {
   return (
     <div class="session-controls">
       <LangSwitch />
+      {canManage && (
+        <a class="btn btn-secondary" href="/manage" data-testid="open-manage">
+          {t('status.manage')}
+        </a>
+      )}
       {waiting && (
         <span class="update">
           <button

@@ -28,7 +28,7 @@ export function StatusStrip({ enrolment, staff, staffId, visitOpen }: Props) {
           </span>
         </div>
         <TodayCounts staffId={staffId} timeZone={enrolment.hall.timeZone} />
-        <SessionControls visitOpen={visitOpen} />
+        <SessionControls visitOpen={visitOpen} canManage={staff?.role === 'manager' || staff?.role === 'admin'} />
       </div>
       <SyncStatus />
     </header>

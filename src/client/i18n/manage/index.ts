@@ -1,0 +1,29 @@
+import type { Lang } from '../../state/langStore.ts';
+import { fill, type MessageKey, type Params, translate, useI18n } from '../index.ts';
+import { manageEn } from './en.ts';
+import { type ManageMessageKey, manageZhCN } from './zh-CN.ts';
+
+/**
+ * The manager pages' messages: a catalogue of their own, loaded with their chunk so the counter's
+ * first load does not carry them. Their `t` also knows every counter message (categories, elements…).
+ */
+export type ManageKey = MessageKey | ManageMessageKey;
+export type ManageTranslate = (key: ManageKey, params?: Params) => string;
+
+const catalogues: Record<Lang, Record<ManageMessageKey, string>> = { 'zh-CN': manageZhCN, en: manageEn };
+
+const isManageKey = (key: ManageKey): key is ManageMessageKey => key in manageZhCN;
+
+export function translateManage(lang: Lang, key: ManageKey, params?: Params): string {
+  return isManageKey(key) ? fill(catalogues[lang][key], params) : translate(lang, key, params);
+}
+
+const bound: Record<Lang, { lang: Lang; t: ManageTranslate }> = {
+  'zh-CN': { lang: 'zh-CN', t: (key, params) => translateManage('zh-CN', key, params) },
+  en: { lang: 'en', t: (key, params) => translateManage('en', key, params) },
+};
+
+/** The manager pages' translator in the chosen UI language. */
+export function useManageI18n(): { lang: Lang; t: ManageTranslate } {
+  return bound[useI18n().lang];
+}

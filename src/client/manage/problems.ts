@@ -1,0 +1,41 @@
+import { EditConflictError, IncompleteError, InvalidFileError, type PersonRef } from '../../shared/schemas/manage.ts';
+import { ApiFailure, NetworkFailure } from '../api/http.ts';
+
+/** What went wrong with a manager request, as data: the words are chosen where it is shown. */
+export type Problem =
+  | { kind: 'network' }
+  | { kind: 'expired' }
+  | { kind: 'device'; message: string }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'not_found'; message: string }
+  | { kind: 'conflict'; editVersion: number; editedBy: PersonRef | null; editedAt: string | null }
+  | { kind: 'incomplete'; missing: string[] }
+  | { kind: 'invalid_file'; line: number; field: string; message: string }
+  | { kind: 'server'; error: string; message: string }
+  | { kind: 'unexpected'; message: string };
+
+export function problemOf(cause: unknown): Problem {
+  if (cause instanceof NetworkFailure) return { kind: 'network' };
+  if (!(cause instanceof ApiFailure)) return { kind: 'unexpected', message: cause instanceof Error ? cause.message : String(cause) };
+  if (cause.status === 401) return cause.error === 'session_expired' ? { kind: 'expired' } : { kind: 'device', message: cause.message };
+  if (cause.status === 403) return { kind: 'forbidden', message: cause.message };
+  if (cause.status === 404) return { kind: 'not_found', message: cause.message };
+  const conflict = EditConflictError.safeParse(cause.body);
+  if (conflict.success) {
+    const { editVersion, editedBy, editedAt } = conflict.data;
+    return { kind: 'conflict', editVersion, editedBy, editedAt };
+  }
+  const incomplete = IncompleteError.safeParse(cause.body);
+  if (incomplete.success) return { kind: 'incomplete', missing: incomplete.data.missing };
+  const invalidFile = InvalidFileError.safeParse(cause.body);
+  if (invalidFile.success) {
+    const { line, field, message } = invalidFile.data;
+    return { kind: 'invalid_file', line, field, message };
+  }
+  return { kind: 'server', error: cause.error, message: cause.message };
+}
+
+/** A 401 that means the staff session is gone: the gate asks the person to sign in again. */
+export function isSessionExpired(cause: unknown): boolean {
+  return cause instanceof ApiFailure && cause.status === 401 && cause.error === 'session_expired';
+}

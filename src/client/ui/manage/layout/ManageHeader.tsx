@@ -1,0 +1,36 @@
+import { useLocation } from 'preact-iso/router';
+import { pick } from '../../../i18n/index.ts';
+import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { LangSwitch } from '../../common/LangSwitch.tsx';
+import { useManage } from '../ManageContext.tsx';
+
+/** Top of every manager page: where you are, who is signed in, and the way back to the counter. */
+export function ManageHeader() {
+  const { t, lang } = useManageI18n();
+  const { me, enrolment, isAdmin } = useManage();
+  const { path } = useLocation();
+  const current = (href: string, exact = false) => (exact ? path === href : path === href || path.startsWith(href + '/'));
+  const onList = current('/manage', true) || current('/manage/campaigns');
+  return (
+    <header class="manage-head">
+      <span class="brand">{t('manage.title')}</span>
+      <nav class="manage-nav" aria-label={t('manage.nav')}>
+        <a href="/manage" data-testid="manage-nav-campaigns" aria-current={onList ? 'page' : undefined}>
+          {t('manage.nav.campaigns')}
+        </a>
+        {isAdmin && (
+          <a href="/manage/audit" data-testid="manage-nav-audit" aria-current={current('/manage/audit') ? 'page' : undefined}>
+            {t('manage.nav.audit')}
+          </a>
+        )}
+      </nav>
+      <span class="manage-who muted">
+        {me.name} · {t(`role.${me.role}`)} · {pick(enrolment.hall.name, lang)}
+      </span>
+      <LangSwitch />
+      <a class="btn btn-secondary" href="/" data-testid="manage-back-counter">
+        {t('manage.backToCounter')}
+      </a>
+    </header>
+  );
+}
