@@ -1,5 +1,5 @@
 /**
- * Screenshots of every counter screen, in zh-CN and en, at 1280×800 (landscape tablet) and
+ * Screenshots of every counter screen and manager page, in zh-CN and en, at 1280×800 (landscape tablet) and
  * 800×1280 (portrait). Starts its own server on a fresh data directory (once per viewport, so each
  * run gets a new one-time enrolment code) and drives the built PWA with Chromium.
  *
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { shootManagerPages } from './shots/managePages.ts';
 
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -63,7 +64,9 @@ function startServer(dataDir: string): Promise<Server> {
 const AUDIT = `(() => {
   const issues = [];
   for (const el of document.querySelectorAll('button, input, summary, a[href]')) {
-    const r = el.getBoundingClientRect();
+    // A checkbox is tapped through the label around it: the label is the target that counts.
+    const target = el.matches('input[type=checkbox]') && el.closest('label') ? el.closest('label') : el;
+    const r = target.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || r.bottom < 0 || r.top > innerHeight) continue;
     const id = el.getAttribute('data-testid') || el.textContent.trim().slice(0, 24);
     if (r.width < 48 || r.height < 48) issues.push('small ' + Math.round(r.width) + 'x' + Math.round(r.height) + ' ' + id);
@@ -170,6 +173,9 @@ async function run(browser: Browser, viewport: (typeof VIEWPORTS)[number], dataD
     await page.getByTestId('sync-now').click();
     await page.locator('[data-testid="status-waiting"][data-count="0"]').waitFor({ timeout: 20_000 });
     await shot(page, dir, '11-synced');
+
+    await page.getByTestId('sign-out').click();
+    await shootManagerPages(page, (p, name) => shot(p, dir, name));
     console.log(`${viewport.name}: screenshots in ${dir}`);
   } finally {
     await context.close();

@@ -126,6 +126,10 @@ export function fakeApi(handler: ApiHandler = () => Promise.reject(new NetworkFa
       calls.push(path);
       await handler(path, options);
     },
+    async requestFile(path: string, options: RequestOptions = {}) {
+      calls.push(path);
+      return { blob: new Blob([JSON.stringify(await handler(path, options))]), fileName: null };
+    },
   };
 }
 

@@ -36,9 +36,30 @@ export interface RequestOptions {
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** A file the server sent as a download, with the name it gave it (`content-disposition`). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
 export interface ApiClient {
   request<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.infer<S>>;
   requestNoContent(path: string, options?: RequestOptions): Promise<void>;
+  requestFile(path: string, options?: RequestOptions): Promise<DownloadedFile>;
+}
+
+/** The file name of a `content-disposition` header: the UTF-8 `filename*` (RFC 5987) when given, else `filename`. */
+export function fileNameOf(header: string | null): string | null {
+  if (header === null) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (extended !== undefined) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // a malformed encoding: fall back to the plain name
+    }
+  }
+  return /filename\s*=\s*"([^"]*)"/i.exec(header)?.[1] ?? /filename\s*=\s*([^;\s]+)/i.exec(header)?.[1] ?? null;
 }
 
 export function createApiClient(baseUrl = '', fetchImpl: FetchLike = (i, init) => fetch(i, init)): ApiClient {
@@ -79,6 +100,14 @@ export function createApiClient(baseUrl = '', fetchImpl: FetchLike = (i, init) =
     },
     async requestNoContent(path, options = {}) {
       await send(path, options);
+    },
+    async requestFile(path, options = {}) {
+      const response = await send(path, options);
+      try {
+        return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
+      } catch (cause) {
+        throw new NetworkFailure(`incomplete download from the server: ${String(cause)}`);
+      }
     },
   };
 }

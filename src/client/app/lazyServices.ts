@@ -17,6 +17,9 @@ export function createLazyServices(db: TalktrackDb = new TalktrackDb()): Service
     requestNoContent(path, options) {
       return ready.then((s) => s.api.requestNoContent(path, options));
     },
+    requestFile(path, options) {
+      return ready.then((s) => s.api.requestFile(path, options));
+    },
   };
   let running = false;
   const sync: SyncScheduler = {

@@ -56,9 +56,15 @@ export function createManageApi(api: ApiClient, credentials: Credentials, onFail
     duplicate: (campaignId: string, expectedEditVersion: number) =>
       action(API.manageCampaignDuplicate, campaignId, expectedEditVersion),
     /** The export file of the given campaigns, or of every visible one. */
-    exportFile: (campaignIds?: readonly string[]) => {
+    exportFile: async (campaignIds?: readonly string[]) => {
       const query = campaignIds ? `?ids=${campaignIds.map(encodeURIComponent).join(',')}` : '';
-      return call(API.manageCampaignExport + query, CampaignFile);
+      try {
+        const download = await api.requestFile(API.manageCampaignExport + query, credentials);
+        return { ...download, file: CampaignFile.parse(JSON.parse(await download.blob.text())) };
+      } catch (cause) {
+        onFailure(cause);
+        throw cause;
+      }
     },
     importFile: (fileText: string, hallIds: readonly string[]) =>
       call(API.manageCampaignImport, ImportResponse, {

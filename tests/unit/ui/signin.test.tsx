@@ -24,7 +24,7 @@ function typePin(pin: string) {
 }
 
 describe('sign-in (offline)', () => {
-  it('shows tiles only for the hall’s active counter staff', async () => {
+  it('shows tiles for the hall’s active staff, admins too (they reach the manager pages from the counter)', async () => {
     const { wang, others } = await kiosk((hallId) => [
       makeStaff(hallId, { name: '李强', role: 'floor_marketer' }),
       makeStaff(hallId, { name: '赵敏', role: 'manager' }),
@@ -34,7 +34,7 @@ describe('sign-in (offline)', () => {
     ]);
     await screen.findByTestId(`staff-tile-${wang.id}`);
     const shown = screen.getAllByTestId(/^staff-tile-/).map((e) => e.getAttribute('data-testid'));
-    expect(shown.sort()).toEqual([wang, others[0]!, others[1]!].map((s) => `staff-tile-${s.id}`).sort());
+    expect(shown.sort()).toEqual([wang, others[0]!, others[1]!, others[3]!].map((s) => `staff-tile-${s.id}`).sort());
     expect(screen.getByText('人民路营业厅')).toBeTruthy();
   });
 

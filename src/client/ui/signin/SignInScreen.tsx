@@ -12,7 +12,8 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { SyncNowButton } from '../status/SyncNowButton.tsx';
 import { PinPad } from './PinPad.tsx';
 
-const COUNTER_ROLES: ReadonlySet<StaffMember['role']> = new Set(['consultant', 'floor_marketer', 'manager']);
+/** Everyone of the hall signs in here; managers and admins go on from the counter to the manager pages. */
+const ROLE_ORDER: readonly StaffMember['role'][] = ['consultant', 'floor_marketer', 'manager', 'admin'];
 
 /** Why the last try failed; kept as data so the message follows a language switch. */
 type Failure = Exclude<SignInResult, { ok: true }> | { ok: false; reason: 'error'; message: string };
@@ -41,7 +42,9 @@ export function SignInScreen({ enrolment }: { enrolment: Enrolment }) {
   const online = useOnline();
   const hallId = enrolment.hall.id;
   const staff = useLiveQuery(
-    async () => (await db.staff.where('hallId').equals(hallId).toArray()).filter((s) => s.active && COUNTER_ROLES.has(s.role)),
+    async () => (await db.staff.where('hallId').equals(hallId).toArray())
+        .filter((s) => s.active)
+        .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)),
     [db, hallId],
   );
   const [chosen, setChosen] = useState<StaffMember | null>(null);
