@@ -1,12 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { MUST_SAY_KEYS } from '../../shared/mustSay.ts';
-import { LocalizedText } from '../../shared/schemas/common.ts';
 import { CampaignDraft, CampaignSpec, type PersonRef, type TalkTrackContent } from '../../shared/schemas/manage.ts';
 import type { TalkTrackVersion } from '../../shared/schemas/reference.ts';
-import { bool, fromJson, isTrue, toJson } from '../db/json.ts';
+import { bool, fromJson, toJson } from '../db/json.ts';
 import type { CampaignsTable, Schema } from '../db/schema.ts';
+import { specFromRow } from './campaigns.ts';
 import { talkTrackFromRow } from './talkTracks.ts';
+
+export { specFromRow };
 
 /**
  * The manager pages' view of campaigns: the live columns (what tablets pull), the unpublished
@@ -22,18 +24,6 @@ export interface StoredCampaign {
   draft: CampaignDraft | null;
   current: { id: string; version: number } | null;
   editedBy: PersonRef | null;
-}
-
-export function specFromRow(row: CampaignRow): CampaignSpec {
-  return CampaignSpec.parse({
-    title: fromJson(LocalizedText, row.title),
-    offerCode: row.offer_code,
-    category: row.category,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    focus: isTrue(row.focus),
-    segmentNote: row.segment_note === null ? null : fromJson(LocalizedText, row.segment_note),
-  });
 }
 
 const empty = () => ({ zh: '' });

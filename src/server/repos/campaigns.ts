@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { LocalizedText } from '../../shared/schemas/common.ts';
+import { CampaignSpec } from '../../shared/schemas/manage.ts';
 import { Campaign } from '../../shared/schemas/reference.ts';
 import { bool, fromJson, isTrue, toJson } from '../db/json.ts';
 import { writeWithRev } from '../db/rev.ts';
@@ -7,10 +8,9 @@ import type { CampaignsTable, Schema } from '../db/schema.ts';
 
 type CampaignRow = Selectable<CampaignsTable>;
 
-function campaignFromRow(row: CampaignRow, hallIds: string[]): Campaign {
-  return Campaign.parse({
-    id: row.id,
-    hallIds,
+/** A campaign's own fields, as a manager edits them. */
+export function specFromRow(row: CampaignRow): CampaignSpec {
+  return CampaignSpec.parse({
     title: fromJson(LocalizedText, row.title),
     offerCode: row.offer_code,
     category: row.category,
@@ -18,6 +18,14 @@ function campaignFromRow(row: CampaignRow, hallIds: string[]): Campaign {
     endDate: row.end_date,
     focus: isTrue(row.focus),
     segmentNote: row.segment_note === null ? null : fromJson(LocalizedText, row.segment_note),
+  });
+}
+
+function campaignFromRow(row: CampaignRow, hallIds: string[]): Campaign {
+  return Campaign.parse({
+    id: row.id,
+    hallIds,
+    ...specFromRow(row),
     status: row.status,
     currentVersionId: row.current_version_id,
   });

@@ -44,6 +44,7 @@ export function HistoryPage() {
   const timeZone = timeZoneOf(campaign.hallIds, halls, enrolment.hall.timeZone);
   const label = (v: VersionSummary) =>
     v.publishedAt ? t('manage.history.versionAt', { version: v.version, time: formatDateTime(v.publishedAt, lang, timeZone) }) : `v${v.version}`;
+  const options = versions.map((v) => ({ id: v.id, label: label(v) }));
 
   return (
     <section class="m-page m-history-page" aria-labelledby="history-title" data-testid="history">
@@ -88,26 +89,8 @@ export function HistoryPage() {
         <section class="card m-compare" aria-labelledby="compare-title">
           <h2 id="compare-title">{t('manage.history.compare')}</h2>
           <div class="m-grid">
-            <label class="m-field">
-              <span class="m-label">{t('manage.history.from')}</span>
-              <select data-testid="diff-from" value={fromId ?? ''} onChange={(e) => setFromId(e.currentTarget.value)}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {label(v)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label class="m-field">
-              <span class="m-label">{t('manage.history.to')}</span>
-              <select data-testid="diff-to" value={toId ?? ''} onChange={(e) => setToId(e.currentTarget.value)}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {label(v)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect testId="diff-from" title={t('manage.history.from')} value={fromId} options={options} onChange={setFromId} />
+            <VersionSelect testId="diff-to" title={t('manage.history.to')} value={toId} options={options} onChange={setToId} />
           </div>
           {fromId && toId && (
             <Entry
@@ -126,4 +109,28 @@ function Entry({ entry, render }: { entry: VersionEntry | undefined; render: (va
   if (!entry || entry.state === 'loading') return <p class="loading">{t('app.loading')}</p>;
   if (entry.state === 'failed') return <ProblemNote problem={entry.problem} />;
   return render(entry.value);
+}
+
+interface VersionSelectProps {
+  testId: string;
+  title: string;
+  value: string | null;
+  options: readonly { id: string; label: string }[];
+  onChange: (id: string) => void;
+}
+
+/** One end of the comparison: which version. */
+function VersionSelect({ testId, title, value, options, onChange }: VersionSelectProps) {
+  return (
+    <label class="m-field">
+      <span class="m-label">{title}</span>
+      <select data-testid={testId} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)}>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
