@@ -1,6 +1,7 @@
 import { tapSection, pushSection } from './counterSections.ts';
 import { peerSection } from './peerSync.ts';
 import { allVerdicts, sectionFailed } from './report.ts';
+import { reportsSection } from './reports.ts';
 import { serverSection } from './serverIngest.ts';
 import { startupSection } from './startup.ts';
 
@@ -9,10 +10,18 @@ import { startupSection } from './startup.ts';
  * verdict, next to a baseline measured in the same run. Sections: peer (sync vs PouchDB →
  * pouchdb-server), tap (tap-to-stored vs bare Dexie), push (sync vs the bare loopback floor),
  * startup (cold and warm-offline load to interactive; first-load JS vs its budget), server
- * (push ingest per batch size and latency under 200 tablets vs bare better-sqlite3). Default: all.
+ * (push ingest per batch size and latency under 200 tablets vs bare better-sqlite3), reports (daily
+ * tallies and exports over 1 M visits vs counting the rows in Node). Default: all.
  * A missed target is printed as a finding; the run still succeeds.
  */
-const SECTIONS = { peer: peerSection, tap: tapSection, push: pushSection, startup: startupSection, server: serverSection } as const;
+const SECTIONS = {
+  peer: peerSection,
+  tap: tapSection,
+  push: pushSection,
+  startup: startupSection,
+  server: serverSection,
+  reports: reportsSection,
+} as const;
 type SectionName = keyof typeof SECTIONS;
 const isSection = (s: string): s is SectionName => Object.hasOwn(SECTIONS, s);
 

@@ -2,12 +2,14 @@
 // `npm run bench [-- SECTION…]`: builds the PWA when a browser section needs it, installs the peer
 // (bench/peer: PouchDB + pouchdb-server, never part of the product) on first use, then runs the
 // benchmarks in bench/ and prints their figures next to the baselines measured in the same run.
-// Sections: peer, tap, push, startup, server (default: all). A missed target is a finding printed
+// Sections: peer, tap, push, startup, server, reports (default: all). A missed target is a finding printed
 // by the run, not a failure of it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const ALL = ['peer', 'tap', 'push', 'startup', 'server'];
+const ALL = ['peer', 'tap', 'push', 'startup', 'server', 'reports'];
+/** Sections that run the server alone, without the built PWA. */
+const SERVER_ONLY = ['server', 'reports'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((s) => !ALL.includes(s));
 if (unknown.length > 0) {
@@ -22,8 +24,8 @@ const step = (cmd, args) => {
 };
 
 const started = Date.now();
-// Every section but `server` runs the built PWA (the server serves dist/client).
-if (sections.some((s) => s !== 'server')) step('npm', ['run', 'build', '--silent']);
+// Every other section runs the built PWA (the server serves dist/client).
+if (sections.some((s) => !SERVER_ONLY.includes(s))) step('npm', ['run', 'build', '--silent']);
 if (sections.includes('peer') && !existsSync('bench/peer/node_modules/pouchdb-server')) {
   // Pinned by bench/peer/package-lock.json. No install scripts: leveldown ships prebuilt binaries.
   console.log('installing the sync peer (PouchDB, pouchdb-server) into bench/peer/node_modules …');

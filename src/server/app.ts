@@ -8,6 +8,7 @@ import { healthRoutes } from './routes/health.ts';
 import { manageAuditRoutes } from './routes/manageAudit.ts';
 import { manageCampaignRoutes } from './routes/manageCampaigns.ts';
 import { manageTransferRoutes } from './routes/manageTransfer.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { isApiPath, registerClient } from './staticClient.ts';
@@ -83,6 +84,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   void app.register(manageCampaignRoutes, routeOpts);
   void app.register(manageTransferRoutes, routeOpts);
   void app.register(manageAuditRoutes, routeOpts);
+  void app.register(reportRoutes, routeOpts);
 
   const clientDir = opts.clientDir;
   if (clientDir !== undefined) void app.register(async (instance) => registerClient(instance, clientDir));

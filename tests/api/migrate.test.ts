@@ -1,8 +1,65 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FieldRecordsTable, RecommendationsTable, VisitsTable } from '../../src/server/db/schema.ts';
+import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
+import { insertCampaign } from '../../src/server/repos/campaigns.ts';
+import { insertDevice } from '../../src/server/repos/devices.ts';
+import { insertHall } from '../../src/server/repos/halls.ts';
+import { insertStaff } from '../../src/server/repos/staff.ts';
+import { insertTalkTrackVersion } from '../../src/server/repos/talkTracks.ts';
+import { MUST_SAY_KEYS } from '../../src/shared/mustSay.ts';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion, SchemaTooNewError } from '../../src/server/db/migrate.ts';
 import { MIGRATIONS } from '../../src/server/db/migrations/index.ts';
 import { seedDemo } from '../../src/server/seed/demo.ts';
 import { forEachEngine, openTestDatabase, type TestDatabase } from '../helpers/apiEngines.ts';
+
+/** The field tables as version 2 had them, before the report columns. */
+interface V2Fields {
+  field_records: FieldRecordsTable;
+  visits: Omit<VisitsTable, 'local_day' | 'voided_at' | 'void_reason'>;
+  recommendations: Omit<RecommendationsTable, 'local_day' | 'elements_count'>;
+}
+
+/** A hall with a device, a consultant and a campaign, and its visits (one recommendation each) stored as version 2 stored them. */
+async function seedV2Hall(testDb: TestDatabase, timeZone: string, openedAt: readonly string[]) {
+  const { db } = testDb.database;
+  const hallId = uuidv7();
+  const deviceId = uuidv7();
+  const staffId = uuidv7();
+  const campaignId = uuidv7();
+  const versionId = uuidv7();
+  const text = { zh: '文本' };
+  await insertHall(db, { id: hallId, name: { zh: `厅 ${timeZone}` }, timeZone });
+  await insertDevice(db, { id: deviceId, hallId, label: null, tokenHash: hashToken(newToken()) });
+  await insertStaff(db, { id: staffId, hallId, name: '甲', role: 'consultant', active: true, pin: null });
+  await insertCampaign(db, {
+    id: campaignId, hallIds: [hallId], title: text, offerCode: 'X', category: 'vas', startDate: '2026-01-01', endDate: '2026-12-31',
+    focus: false, segmentNote: null, status: 'published', currentVersionId: versionId,
+  });
+  const elements = Object.fromEntries(MUST_SAY_KEYS.map((k) => [k, text])) as Record<(typeof MUST_SAY_KEYS)[number], typeof text>;
+  await insertTalkTrackVersion(db, {
+    id: versionId, campaignId, version: 1, elements, opening: text, pitch: text, objections: [], closing: text, publishedAt: null, publishedBy: null,
+  });
+  const v2 = db as unknown as Kysely<V2Fields>;
+  const base = { hall_id: hallId, device_id: deviceId, staff_id: staffId };
+  const visits = openedAt.map((at, i) => ({ ...base, id: uuidv7(), opened_at: at, source: 'walk_in', business: 'other', segment: null, said: MUST_SAY_KEYS.slice(0, i % 8) }));
+  const recs = visits.map((v) => ({
+    ...base, id: uuidv7(), visit_id: v.id, campaign_id: campaignId, talk_track_version_id: versionId,
+    elements_said: JSON.stringify(v.said), demo_device_used: 0, outcome: 'accepted', decline_reason: null, recorded_at: v.opened_at,
+  }));
+  for (let i = 0; i < visits.length; i += 100) {
+    const part = visits.slice(i, i + 100);
+    const partRecs = recs.slice(i, i + 100);
+    await v2
+      .insertInto('field_records')
+      .values([...part, ...partRecs].map((r, j) => ({ id: r.id, kind: j < part.length ? 'visit' : 'recommendation', hall_id: hallId, device_id: deviceId, seq: i * 2 + j + 1, received_at: '2026-03-02T00:00:00Z' })))
+      .execute();
+    await v2.insertInto('visits').values(part.map(({ said: _, ...v }) => v)).execute();
+    await v2.insertInto('recommendations').values(partRecs).execute();
+  }
+  return visits.map((v, i) => ({ visitId: v.id, recId: recs[i]!.id, count: v.said.length }));
+}
 
 forEachEngine((engine) => {
   let testDb: TestDatabase | undefined;
@@ -43,6 +100,31 @@ forEachEngine((engine) => {
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(row).toEqual({ draft: null, edit_version: 0, edited_by: null });
       expect(await testDb.database.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
+    });
+
+    it('gives the visits and recommendations stored before reports their hall-local day and element count', async () => {
+      testDb = await openTestDatabase(engine);
+      expect(await migrate(testDb.database, MIGRATIONS.slice(0, 2))).toMatchObject({ to: 2 });
+      // More rows than one backfill batch, either side of midnight in Shanghai (UTC+8) …
+      const shanghaiTimes = Array.from({ length: 1100 }, (_, i) => (i % 2 === 0 ? '2026-03-01T15:59:59Z' : '2026-03-01T16:00:00Z'));
+      const shanghai = await seedV2Hall(testDb, 'Asia/Shanghai', shanghaiTimes);
+      // … and of midnight in New York (UTC-5 in early March), in the device's own offset.
+      const newYork = await seedV2Hall(testDb, 'America/New_York', ['2026-03-01T04:59:59Z', '2026-03-01T00:00:00-05:00']);
+      expect(await migrate(testDb.database)).toMatchObject({ from: 2, to: LATEST_SCHEMA_VERSION, applied: [3] });
+
+      const { db } = testDb.database;
+      const days = new Map((await db.selectFrom('visits').select(['id', 'local_day', 'voided_at']).execute()).map((v) => [v.id, v]));
+      const recs = new Map((await db.selectFrom('recommendations').select(['id', 'local_day', 'elements_count']).execute()).map((r) => [r.id, r]));
+      const expected = [
+        ...shanghai.map((s, i) => ({ ...s, day: i % 2 === 0 ? '2026-03-01' : '2026-03-02' })),
+        { ...newYork[0]!, day: '2026-02-28' },
+        { ...newYork[1]!, day: '2026-03-01' },
+      ];
+      for (const e of expected) {
+        expect(days.get(e.visitId)).toEqual({ id: e.visitId, local_day: e.day, voided_at: null });
+        expect(recs.get(e.recId)).toEqual({ id: e.recId, local_day: e.day, elements_count: e.count });
+      }
+      expect(days.size).toBe(expected.length);
     });
 
     it('runs concurrent migrators once (several server processes starting together)', async () => {

@@ -131,6 +131,11 @@ export interface VisitsTable {
   source: string;
   business: string;
   segment: string | null;
+  /** The hall-local date (YYYY-MM-DD) of opened_at: what "per day" means in every measure. */
+  local_day: string;
+  /** Set with void_reason when a visit_void record takes the visit back; no measure counts it then. */
+  voided_at: string | null;
+  void_reason: string | null;
 }
 
 export interface RecommendationsTable {
@@ -146,6 +151,10 @@ export interface RecommendationsTable {
   outcome: string;
   decline_reason: string | null;
   recorded_at: string;
+  /** Its visit's local_day (not the day of recorded_at): a recommendation counts on its visit's day. */
+  local_day: string;
+  /** How many must-say elements were said (the length of elements_said), so SQL need not parse JSON. */
+  elements_count: number;
 }
 
 export interface VisitClosesTable {
@@ -156,6 +165,17 @@ export interface VisitClosesTable {
   visit_id: string;
   closed_at: string;
   no_recommendation_confirmed: number;
+}
+
+/** One per voided visit (visit_id is unique): the record that took it back, and why. */
+export interface VisitVoidsTable {
+  id: string;
+  hall_id: string;
+  device_id: string;
+  staff_id: string;
+  visit_id: string;
+  voided_at: string;
+  reason: string;
 }
 
 export interface PushReceiptsTable {
@@ -198,6 +218,7 @@ export interface Schema {
   visits: VisitsTable;
   recommendations: RecommendationsTable;
   visit_closes: VisitClosesTable;
+  visit_voids: VisitVoidsTable;
   push_receipts: PushReceiptsTable;
   audit_log: AuditLogTable;
 }

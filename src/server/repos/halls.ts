@@ -46,3 +46,9 @@ export async function listHalls(db: Kysely<Schema>, ids?: readonly string[]): Pr
   const rows = await query.execute();
   return rows.map(hallFromRow);
 }
+
+/** The hall's IANA time zone: what "per day" means for its records. */
+export async function hallTimeZone(db: Kysely<Schema>, hallId: string): Promise<string> {
+  const row = await db.selectFrom('halls').select('time_zone').where('id', '=', hallId).executeTakeFirstOrThrow();
+  return row.time_zone;
+}

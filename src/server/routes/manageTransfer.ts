@@ -6,6 +6,7 @@ import { CAMPAIGN_FILE_FORMAT, CampaignFile, parseCampaignFile } from '../../sha
 import { localDate } from '../../shared/localDate.ts';
 import { Id } from '../../shared/schemas/common.ts';
 import { ImportRequest, ImportResponse } from '../../shared/schemas/manage.ts';
+import { asciiName, attachment, type FileNames, safeName } from '../attachment.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
@@ -43,17 +44,7 @@ async function campaignsToExport(db: Kysely<Schema>, actor: ManageActor, idsPara
   });
 }
 
-/** What a file name may hold on every desktop system: no path separators, quotes or control characters. */
-const safeName = (s: string) =>
-  s
-    .replace(/[\\/:*?"<>|\p{Cc}\s]+/gu, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-const asciiName = (s: string) => safeName(s.replace(/[^\x20-\x7e]+/g, '-'));
-/** RFC 5987: percent-encoded UTF-8, with the characters encodeURIComponent leaves but attr-char forbids. */
-const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-async function fileNames(db: Kysely<Schema>, actor: ManageActor, stored: readonly StoredCampaign[], date: string) {
+async function fileNames(db: Kysely<Schema>, actor: ManageActor, stored: readonly StoredCampaign[], date: string): Promise<FileNames> {
   const hallIds = [...new Set(stored.flatMap((s) => s.hallIds))];
   const hall = actor.role !== 'admin' ? actor.hall : hallIds.length === 1 ? (await listHalls(db, hallIds))[0] : undefined;
   const utf8 = hall === undefined ? 'all-halls' : safeName(hall.name.zh) || 'hall';
@@ -81,7 +72,7 @@ export async function manageTransferRoutes(app: FastifyInstance, opts: { databas
     // Indented, so that an import refusal's line number points somewhere a person can find.
     return reply
       .header('content-type', 'application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${names.ascii}"; filename*=UTF-8''${rfc5987(names.utf8)}`)
+      .header('content-disposition', attachment(names))
       .send(`${JSON.stringify(file, null, 2)}\n`);
   });
 

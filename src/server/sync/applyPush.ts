@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
+import { localDate } from '../../shared/localDate.ts';
 import { FieldRecord } from '../../shared/schemas/fieldRecords.ts';
 import type { PushEntry, PushRequest, PushResponse } from '../../shared/schemas/sync.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Engine } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 import { describeZodError, forbidden, unauthorized } from '../errors.ts';
 import { lockDeviceForPush, setAckedSeq } from '../repos/devices.ts';
-import { existingFieldRecordIds, existingVisitIds, insertFieldRecords, type StoredRecord } from '../repos/fieldRecords.ts';
+import { existingFieldRecordIds, insertFieldRecords, loadKnownVisits, type StoredRecord } from '../repos/fieldRecords.ts';
+import { hallTimeZone } from '../repos/halls.ts';
 import { insertReceipts, listRejected, type Receipt } from '../repos/pushReceipts.ts';
 import { RecordRules } from './recordRules.ts';
 
@@ -69,7 +71,7 @@ export async function applyPush(
       fresh.push(entry);
       held = entry.seq;
     }
-    const receipts = await decide(trx, device, fresh);
+    const receipts = await decide(trx, database.engine, device, fresh);
     await insertFieldRecords(trx, receipts.stored, receivedAt);
     await insertReceipts(trx, receipts.all, receivedAt);
     if (held !== startHeld) await setAckedSeq(trx, device.id, held);
@@ -85,18 +87,21 @@ export async function applyPush(
  */
 async function decide(
   trx: Kysely<Schema>,
+  engine: Engine,
   device: PushingDevice,
   fresh: readonly PushEntry[],
 ): Promise<{ all: Receipt[]; stored: StoredRecord[] }> {
   const parsed = fresh.map((entry) => ({ entry, result: FieldRecord.safeParse(entry.record) }));
   const valid = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
   const existing = await existingFieldRecordIds(trx, valid.map((r) => r.id));
-  const knownVisits = await existingVisitIds(
-    trx,
-    device.hallId,
-    valid.flatMap((r) => (r.kind === 'visit' ? [] : [r.visitId])),
-  );
-  const rules = new RecordRules(trx, device, knownVisits);
+  const named = valid.flatMap((r) => (r.kind === 'recommendation' || r.kind === 'visit_close' ? [r.visitId] : []));
+  const voided = valid.flatMap((r) => (r.kind === 'visit_void' ? [r.visitId] : []));
+  const knownVisits = await loadKnownVisits(trx, device.hallId, named);
+  // Visits to void are read locked (PostgreSQL), so that a concurrent void of one waits for this one.
+  const toVoid = await loadKnownVisits(trx, device.hallId, voided, engine === 'postgres');
+  for (const [id, visit] of toVoid) knownVisits.set(id, visit);
+  const timeZone = await hallTimeZone(trx, device.hallId);
+  const rules = new RecordRules(trx, device, knownVisits, (instant) => localDate(instant, timeZone));
   const all: Receipt[] = [];
   const stored: StoredRecord[] = [];
   for (const { entry, result } of parsed) {
@@ -123,8 +128,8 @@ async function decide(
       continue;
     }
     existing.add(record.id);
-    if (record.kind === 'visit') knownVisits.add(record.id);
-    stored.push({ record, seq: entry.seq });
+    rules.accepted(record);
+    stored.push({ record, seq: entry.seq, localDay: rules.localDay(record) });
     all.push({ ...base, status: 'accepted', error: null, message: null });
   }
   return { all, stored };

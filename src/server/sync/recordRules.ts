@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { FieldRecord } from '../../shared/schemas/fieldRecords.ts';
+import type { FieldRecord, VisitVoidRecord } from '../../shared/schemas/fieldRecords.ts';
 import type { Schema } from '../db/schema.ts';
 import { campaignAppliesToHall } from '../repos/campaigns.ts';
+import type { KnownVisit } from '../repos/fieldRecords.ts';
 import { getStaffRow } from '../repos/staff.ts';
 import { talkTrackBelongsToCampaign } from '../repos/talkTracks.ts';
 
@@ -18,14 +19,34 @@ export class RecordRules {
   private readonly cache = new Map<string, Promise<boolean>>();
 
   /**
-   * @param knownVisits visits of the hall stored before this batch or accepted earlier in it;
-   *   the caller loads them in one query and adds each visit it accepts.
+   * @param knownVisits visits of the hall stored before this batch; `accepted` adds each visit
+   *   (and marks each void) of the batch as it is accepted, so later records of the batch see them.
+   * @param dayOf an instant's local date in the hall's time zone.
    */
   constructor(
     private readonly trx: Kysely<Schema>,
     private readonly device: { id: string; hallId: string },
-    private readonly knownVisits: ReadonlySet<string>,
+    private readonly knownVisits: Map<string, KnownVisit>,
+    private readonly dayOf: (instant: string) => string,
   ) {}
+
+  /** The hall-local day the record counts on: its visit's (a visit's own for a visit). */
+  localDay(record: FieldRecord): string {
+    if (record.kind === 'visit') return this.dayOf(record.openedAt);
+    const visit = this.knownVisits.get(record.visitId);
+    if (visit === undefined) throw new Error(`localDay: visit ${record.visitId} was not checked before storing ${record.id}`);
+    return visit.localDay;
+  }
+
+  /** Records what an accepted record changes for the rest of the batch. */
+  accepted(record: FieldRecord): void {
+    if (record.kind === 'visit') {
+      this.knownVisits.set(record.id, { staffId: record.staffId, localDay: this.dayOf(record.openedAt), voided: false });
+    } else if (record.kind === 'visit_void') {
+      const visit = this.knownVisits.get(record.visitId);
+      if (visit !== undefined) visit.voided = true;
+    }
+  }
 
   private cached(key: string, load: () => Promise<boolean>): Promise<boolean> {
     let hit = this.cache.get(key);
@@ -63,13 +84,15 @@ export class RecordRules {
     }
     if (record.kind === 'visit') return null;
 
-    if (!this.knownVisits.has(record.visitId)) {
+    const visit = this.knownVisits.get(record.visitId);
+    if (visit === undefined) {
       return {
         error: 'unknown_visit',
-        message: `visit ${record.visitId} is not stored for this hall; a visit must be sent before its ${record.kind === 'visit_close' ? 'close' : 'recommendations'}`,
+        message: `visit ${record.visitId} is not stored for this hall; a visit must be sent before its ${WHAT_NAMES_A_VISIT[record.kind]}`,
       };
     }
     if (record.kind === 'visit_close') return null;
+    if (record.kind === 'visit_void') return this.checkVoid(record, visit);
 
     const campaignKnown = await this.cached(`campaign:${record.campaignId}`, () =>
       campaignAppliesToHall(trx, record.campaignId, device.hallId),
@@ -91,4 +114,30 @@ export class RecordRules {
     }
     return null;
   }
+
+  /** Only your own visit, only on the day it was opened, and only once. */
+  private checkVoid(record: VisitVoidRecord, visit: KnownVisit): RuleFailure | null {
+    if (visit.staffId !== record.staffId) {
+      return {
+        error: 'not_own_visit',
+        message: `visit ${record.visitId} was served by another staff member; only the person who opened a visit can void it; ask them to void it while signed in as themselves`,
+      };
+    }
+    if (visit.voided) {
+      return {
+        error: 'already_voided',
+        message: `visit ${record.visitId} has already been voided; nothing more to do`,
+      };
+    }
+    const voidDay = this.dayOf(record.voidedAt);
+    if (voidDay !== visit.localDay) {
+      return {
+        error: 'void_too_late',
+        message: `visit ${record.visitId} was opened on ${visit.localDay} and could be voided only that day (this void is of ${voidDay}); it stays counted, so tell your manager if it was a mistake`,
+      };
+    }
+    return null;
+  }
 }
+
+const WHAT_NAMES_A_VISIT = { recommendation: 'recommendations', visit_close: 'close', visit_void: 'void' } as const;

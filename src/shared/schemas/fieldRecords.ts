@@ -91,6 +91,6 @@ export const VisitVoidRecord = z.object({
 });
 export type VisitVoidRecord = z.infer<typeof VisitVoidRecord>;
 
-export const FieldRecord = z.discriminatedUnion('kind', [VisitRecord, RecommendationRecord, VisitCloseRecord]);
+export const FieldRecord = z.discriminatedUnion('kind', [VisitRecord, RecommendationRecord, VisitCloseRecord, VisitVoidRecord]);
 export type FieldRecord = z.infer<typeof FieldRecord>;
 export type FieldRecordKind = FieldRecord['kind'];

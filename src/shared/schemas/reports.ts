@@ -79,8 +79,11 @@ export const DailyReport = z.object({
 export type DailyReport = z.infer<typeof DailyReport>;
 
 export const ExportFormat = z.enum(['csv', 'xlsx']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
 export const ExportTable = z.enum(['person', 'campaign']);
+export type ExportTable = z.infer<typeof ExportTable>;
 export const ReportLang = z.enum(['zh-CN', 'en']);
+export type ReportLang = z.infer<typeof ReportLang>;
 
 /** The export repeats the report's filters; CSV holds one table, XLSX both (a sheet each). */
 export const ExportQuery = z.intersection(

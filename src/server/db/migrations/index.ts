@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_campaign_authoring.ts';
+import * as m0003 from './0003_reports.ts';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m0001.up },
   { version: 2, name: 'campaign_authoring', up: m0002.up },
+  { version: 3, name: 'reports', up: m0003.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
