@@ -1,6 +1,6 @@
 /**
- * Screenshots of every counter screen and manager page, in zh-CN and en, at 1280×800 (landscape tablet) and
- * 800×1280 (portrait). Starts its own server on a fresh data directory (once per viewport, so each
+ * Screenshots of every counter screen, manager page and report page, in zh-CN and en, at 1280×800
+ * (landscape tablet) and 800×1280 (portrait). Starts its own server on a fresh data directory (once per viewport, so each
  * run gets a new one-time enrolment code) and drives the built PWA with Chromium.
  *
  *   npx tsx scripts/screenshots.ts            # PNGs in /tmp/shots
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { shootManagerPages } from './shots/managePages.ts';
+import { shootReportPages } from './shots/reportPages.ts';
 
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -80,13 +81,14 @@ const problems: string[] = [];
 
 async function shot(page: Page, dir: string, name: string): Promise<void> {
   for (const lang of ['zh', 'en'] as const) {
-    await page.getByTestId(`lang-${lang}`).first().click();
+    // Dispatched, not clicked: a dialog open over the counter covers its language switch.
+    await page.getByTestId(`lang-${lang}`).first().dispatchEvent('click');
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(dir, `${name}-${lang}.png`) });
     const issues = (await page.evaluate(AUDIT)) as string[];
     for (const issue of issues) problems.push(`${dir}/${name}-${lang}: ${issue}`);
   }
-  await page.getByTestId('lang-zh').first().click();
+  await page.getByTestId('lang-zh').first().dispatchEvent('click');
 }
 
 async function typePin(page: Page, pin: string): Promise<void> {
@@ -176,6 +178,7 @@ async function run(browser: Browser, viewport: (typeof VIEWPORTS)[number], dataD
 
     await page.getByTestId('sign-out').click();
     await shootManagerPages(page, (p, name) => shot(p, dir, name));
+    await shootReportPages(page, context, (p, name) => shot(p, dir, name));
     console.log(`${viewport.name}: screenshots in ${dir}`);
   } finally {
     await context.close();

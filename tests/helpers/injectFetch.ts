@@ -24,10 +24,10 @@ export function injectFetch(app: FastifyInstance, schedule: Fault[] = []): Fetch
     // The server has done its work; the answer is lost on the way back.
     if (fault === 'drop_after') throw new TypeError('Failed to fetch (connection dropped after the server answered)');
     const body = fault === 'cut_body' ? res.body.slice(0, Math.floor(res.body.length / 2)) : res.body;
-    return new Response(res.statusCode === 204 ? null : body, {
-      status: res.statusCode,
-      headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') },
-    });
+    const headers: Record<string, string> = { 'content-type': String(res.headers['content-type'] ?? 'application/json') };
+    // Downloads carry their file name here (reports and campaign exports).
+    if (res.headers['content-disposition'] !== undefined) headers['content-disposition'] = String(res.headers['content-disposition']);
+    return new Response(res.statusCode === 204 ? null : body, { status: res.statusCode, headers });
   };
   f.calls = 0;
   return f;

@@ -5,12 +5,14 @@ import { useI18n } from '../i18n/index.ts';
 import { PersistenceWarning } from '../ui/common/PersistenceWarning.tsx';
 import { Home } from './Home.tsx';
 
-/** The manager pages are their own chunk: the counter's first load carries none of their code. */
+/** The manager pages and the reports are chunks of their own: the counter's first load carries none of their code. */
 const ManagePages = lazy(() => import('../ui/manage/ManageApp.tsx'));
+const ReportPages = lazy(() => import('../ui/reports/ReportsApp.tsx'));
 
 /**
- * `/` is the counter (enrol → sign-in → counter); `/manage/…` are the manager pages. Any other
- * path shows the counter too: the service worker answers every navigation with index.html.
+ * `/` is the counter (enrol → sign-in → counter); `/manage/…` are the manager pages and
+ * `/reports/…` the reports. Any other path shows the counter too: the service worker answers
+ * every navigation with index.html.
  */
 export function App() {
   const { t, lang } = useI18n();
@@ -28,6 +30,8 @@ export function App() {
           <Router>
             <Route path="/manage" component={ManagePages} />
             <Route path="/manage/*" component={ManagePages} />
+            <Route path="/reports" component={ReportPages} />
+            <Route path="/reports/*" component={ReportPages} />
             <Route default component={Home} />
           </Router>
         </LocationProvider>

@@ -7,9 +7,19 @@ import type { Campaign, Hall, StaffMember, TalkTrackVersion } from '../../shared
  * The UI never touches these tables directly; it goes through the store modules beside this file.
  */
 
-/** A visit as the device keeps it: the record it sent, plus when it was closed here. */
+/** A visit as the device keeps it: the record it sent, plus when it was closed (and voided) here. */
 export interface LocalVisit extends VisitRecord {
   closedAt: string | null;
+  /**
+   * Set by the person's own void (a VisitVoidRecord). Not indexed, so adding it needed no new
+   * schema version: visits stored before it read as not voided, which they are.
+   */
+  voided?: LocalVoid;
+}
+
+export interface LocalVoid {
+  at: string;
+  reason: string;
 }
 
 export interface OutboxEntry {

@@ -8,10 +8,12 @@ import type {
   VisitCloseRecord,
   VisitRecord,
   VisitSource,
+  VisitVoidRecord,
 } from '../../shared/schemas/fieldRecords.ts';
 import { INITIAL_SYNC_STATE, type LocalVisit, type TalktrackDb, readMeta, writeMeta } from './db.ts';
 import { StoreWriteError, classifyStoreFailure } from './errors.ts';
 import { newId } from './uuid.ts';
+import { voidReasonOf, voidRefusal, type VoidRefusal } from './voidRules.ts';
 
 /**
  * Every field record is written together with its outbox entry in one transaction, so a record
@@ -39,6 +41,7 @@ async function write<T>(db: TalktrackDb, work: () => Promise<T>): Promise<T> {
   } catch (cause) {
     if (cause instanceof StoreWriteError) throw cause;
     if (cause instanceof VisitStateError) throw cause;
+    if (cause instanceof VoidRefusedError) throw cause;
     throw new StoreWriteError(classifyStoreFailure(cause), cause);
   }
 }
@@ -139,6 +142,52 @@ export async function closeVisit(
       throw new VisitStateError('this visit is not open for you');
     }
     await db.visits.update(visitId, { closedAt: record.closedAt });
+    await enqueue(db, record, now);
+  });
+  return record;
+}
+
+/** A void the rules refuse (voidRules.ts), or one without a usable reason; nothing was written. */
+export class VoidRefusedError extends Error {
+  constructor(readonly refusal: VoidRefusal | 'no_reason' | 'unknown_visit') {
+    super(`this visit cannot be voided: ${refusal}`);
+    this.name = 'VoidRefusedError';
+  }
+}
+
+/**
+ * Void the person's own visit of today, between customers, with a reason: the record, its outbox
+ * entry and the mark on the local visit commit together or not at all.
+ *
+ * Safe to replay: the rules are checked inside the transaction against the stored visit, so a
+ * second tap (or a retry after an unclear failure) finds it voided and writes nothing; the one
+ * record that was written keeps its id and sequence number, which the server stores once however
+ * often the push is repeated (and a second void of a visit it would refuse as already voided).
+ */
+export async function voidVisit(
+  db: TalktrackDb,
+  actor: Actor,
+  input: { visitId: string; reason: string; timeZone: string },
+  now = new Date(),
+): Promise<VisitVoidRecord> {
+  const reason = voidReasonOf(input.reason);
+  if (reason === null) throw new VoidRefusedError('no_reason');
+  const record: VisitVoidRecord = {
+    kind: 'visit_void',
+    v: 1,
+    id: newId(),
+    ...actor,
+    visitId: input.visitId,
+    voidedAt: now.toISOString(),
+    reason,
+  };
+  await write(db, async () => {
+    const visit = await db.visits.get(input.visitId);
+    if (!visit) throw new VoidRefusedError('unknown_visit');
+    const open = await db.visits.where('staffId').equals(actor.staffId).filter((v) => v.closedAt === null).first();
+    const refusal = voidRefusal(visit, { staffId: actor.staffId, openVisitId: open?.id ?? null, timeZone: input.timeZone, now });
+    if (refusal !== null) throw new VoidRefusedError(refusal);
+    await db.visits.update(visit.id, { voided: { at: record.voidedAt, reason } });
     await enqueue(db, record, now);
   });
   return record;

@@ -48,12 +48,12 @@ export async function outboxSummary(db: TalktrackDb): Promise<OutboxSummary> {
   return { waiting, rejected };
 }
 
-/** The signed-in person's counts for today, in the hall's time zone, from this device's records. */
+/** The signed-in person's counts for today, in the hall's time zone, from this device's records; voided visits left out. */
 export async function todayTallyOf(db: TalktrackDb, staffId: string, timeZone: string, now = new Date()): Promise<Tally> {
   const today = localDate(now, timeZone);
   const since = new Date(now.getTime() - 36 * 3600_000).toISOString();
   const visits = (await db.visits.where('[staffId+openedAt]').between([staffId, since], [staffId, '\uffff']).toArray()).filter(
-    (v) => localDate(v.openedAt, timeZone) === today,
+    (v) => !v.voided && localDate(v.openedAt, timeZone) === today,
   );
   const recs = await db.recommendations.where('visitId').anyOf(visits.map((v) => v.id)).toArray();
   const categories = new Map((await db.campaigns.bulkGet([...new Set(recs.map((r) => r.campaignId))])).flatMap((c) => (c ? [[c.id, c.category] as const] : [])));

@@ -55,6 +55,8 @@ export const en: Record<MessageKey, string> = {
   'status.todayAccepted': 'Accepted',
   'status.todayVas': 'VAS accepted',
   'status.signOut': 'Sign out',
+  'status.todayList': "Today's visits",
+  'status.reports': 'Reports',
   'status.manage': 'Manage campaigns',
   'status.signOutBlocked': 'Finish the current customer before signing out.',
   'status.update': 'Update available — tap to update',

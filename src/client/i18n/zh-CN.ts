@@ -61,6 +61,8 @@ export const zhCN = {
   'status.todayAccepted': '办理',
   'status.todayVas': '增值办理',
   'status.signOut': '退出',
+  'status.todayList': '今日记录',
+  'status.reports': '报表',
   'status.manage': '管理活动',
   'status.signOutBlocked': '请先结束当前客户的接待，再退出。',
   'status.update': '有新版本，点击更新',

@@ -31,7 +31,14 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
 
   return (
     <div class="counter">
-      <StatusStrip enrolment={enrolment} staff={staff} staffId={staffId} visitOpen={!!visit} />
+      <StatusStrip
+        enrolment={enrolment}
+        staff={staff}
+        staffId={staffId}
+        visitOpen={!!visit}
+        actor={actor}
+        online={signedIn.sessionToken !== null}
+      />
       <StoreErrorBanner />
       <div class="counter-body">
         <CampaignList campaigns={campaigns ?? []} selectedId={selected?.campaign.id ?? null} />

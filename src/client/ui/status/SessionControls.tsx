@@ -7,10 +7,18 @@ import { useUiStore } from '../../state/uiStore.ts';
 import { LangSwitch } from '../common/LangSwitch.tsx';
 
 /**
- * Language, the way to the manager pages (managers and admins), the update offer (only between
- * customers) and sign-out (only between customers).
+ * Language, the way to the reports (signed in online) and to the manager pages (managers and
+ * admins), the update offer (only between customers) and sign-out (only between customers).
  */
-export function SessionControls({ visitOpen, canManage = false }: { visitOpen: boolean; canManage?: boolean }) {
+export function SessionControls({
+  visitOpen,
+  canManage = false,
+  canReport = false,
+}: {
+  visitOpen: boolean;
+  canManage?: boolean;
+  canReport?: boolean;
+}) {
   const { db, api } = useServices();
   const { t } = useI18n();
   const { waiting, apply } = useUpdateOffer();
@@ -30,6 +38,11 @@ export function SessionControls({ visitOpen, canManage = false }: { visitOpen: b
   return (
     <div class="session-controls">
       <LangSwitch />
+      {canReport && (
+        <a class="btn btn-secondary" href="/reports" data-testid="open-reports">
+          {t('status.reports')}
+        </a>
+      )}
       {canManage && (
         <a class="btn btn-secondary" href="/manage" data-testid="open-manage">
           {t('status.manage')}

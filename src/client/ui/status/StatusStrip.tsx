@@ -1,19 +1,24 @@
 import type { StaffMember } from '../../../shared/schemas/reference.ts';
 import { pick, useI18n } from '../../i18n/index.ts';
 import type { Enrolment } from '../../db/db.ts';
+import type { Actor } from '../../db/fieldWrites.ts';
 import { SessionControls } from './SessionControls.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 import { TodayCounts } from './TodayCounts.tsx';
+import { TodayVisitsButton } from './TodayVisitsButton.tsx';
 
 interface Props {
   enrolment: Enrolment;
   staff: StaffMember | undefined;
   staffId: string;
   visitOpen: boolean;
+  actor: Actor;
+  /** Signed in with a session the server issued: the reports can be read. */
+  online: boolean;
 }
 
-/** Always visible at the top of the counter: who, today's counts, sync state, language, sign-out. */
-export function StatusStrip({ enrolment, staff, staffId, visitOpen }: Props) {
+/** Always visible at the top of the counter: who, today's counts and visits, sync state, language, sign-out. */
+export function StatusStrip({ enrolment, staff, staffId, visitOpen, actor, online }: Props) {
   const { t, lang } = useI18n();
   return (
     <header class="status-strip">
@@ -28,7 +33,8 @@ export function StatusStrip({ enrolment, staff, staffId, visitOpen }: Props) {
           </span>
         </div>
         <TodayCounts staffId={staffId} timeZone={enrolment.hall.timeZone} />
-        <SessionControls visitOpen={visitOpen} canManage={staff?.role === 'manager' || staff?.role === 'admin'} />
+        <TodayVisitsButton actor={actor} timeZone={enrolment.hall.timeZone} />
+        <SessionControls visitOpen={visitOpen} canManage={staff?.role === 'manager' || staff?.role === 'admin'} canReport={online} />
       </div>
       <SyncStatus />
     </header>

@@ -18,6 +18,9 @@ export function ManageHeader() {
         <a href="/manage" data-testid="manage-nav-campaigns" aria-current={onList ? 'page' : undefined}>
           {t('manage.nav.campaigns')}
         </a>
+        <a href="/reports" data-testid="manage-nav-reports">
+          {t('status.reports')}
+        </a>
         {isAdmin && (
           <a href="/manage/audit" data-testid="manage-nav-audit" aria-current={current('/manage/audit') ? 'page' : undefined}>
             {t('manage.nav.audit')}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { reportsEn } from '../../../src/client/i18n/reports/en.ts';
+import { translateReports } from '../../../src/client/i18n/reports/index.ts';
+import { reportsZhCN } from '../../../src/client/i18n/reports/zh-CN.ts';
+import { visitsEn } from '../../../src/client/i18n/visits/en.ts';
+import { translateVisits } from '../../../src/client/i18n/visits/index.ts';
+import { visitsZhCN } from '../../../src/client/i18n/visits/zh-CN.ts';
+import { zhCN } from '../../../src/client/i18n/zh-CN.ts';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe.each([
+  ['reports', reportsZhCN, reportsEn],
+  ['today’s visits', visitsZhCN, visitsEn],
+] as const)('the %s catalogue', (_name, zh, en) => {
+  it('has the same keys in Chinese and English, none empty, with the same placeholders', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
+      const zhText: string = zh[key];
+      const enText: string = (en as Record<string, string>)[key]!;
+      expect(zhText.trim(), key).not.toBe('');
+      expect(enText.trim(), key).not.toBe('');
+      expect(placeholders(enText), key).toEqual(placeholders(zhText));
+    }
+  });
+
+  it('shares no key with the counter’s catalogue (its own keys win, so a clash would hide one)', () => {
+    expect(Object.keys(zh).filter((k) => k in zhCN)).toEqual([]);
+  });
+});
+
+describe('catalogue lookups', () => {
+  it('fall back to the counter’s messages', () => {
+    expect(translateReports('en', 'outcome.accepted')).toBe(translateVisits('en', 'outcome.accepted'));
+    expect(translateReports('zh-CN', 'reports.today.noRec', { count: 2 })).toBe('2 位客户未推荐');
+    expect(translateVisits('en', 'visits.reasonCount', { count: 5, max: 200 })).toBe('5/200 characters');
+  });
+});
