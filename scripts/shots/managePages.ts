@@ -1,28 +1,7 @@
 import type { Page } from 'playwright-core';
-import { DEMO_STAFF } from '../../src/server/seed/demo.ts';
+import { demoStaff, type Shoot, signInAs, signOut } from './people.ts';
 
-/** Takes the screenshots of one screen in both languages (and audits its layout); given by the caller. */
-export type Shoot = (page: Page, name: string) => Promise<void>;
-
-function person(role: 'manager' | 'admin') {
-  const found = DEMO_STAFF.find((s) => s.role === role);
-  if (!found) throw new Error(`the demo hall has no ${role}`);
-  return found;
-}
-
-async function signInAs(page: Page, who: { id: string; pin: string }): Promise<void> {
-  await page.getByTestId(`staff-tile-${who.id}`).click();
-  await page.getByTestId('pin-clear').click();
-  for (const d of who.pin) await page.getByTestId(`pin-key-${d}`).click();
-  await page.getByTestId('pin-submit').click();
-  await page.getByTestId('next-customer').waitFor({ timeout: 20_000 });
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.goto(new URL('/', page.url()).href);
-  await page.getByTestId('sign-out').click();
-  await page.locator('[data-testid^="staff-tile-"]').first().waitFor();
-}
+export type { Shoot };
 
 /**
  * The manager pages, from a counter tablet that is on the sign-in screen: the list, a new draft
@@ -30,7 +9,7 @@ async function signOut(page: Page): Promise<void> {
  * import refused with its line, and (as the admin) the audit log.
  */
 export async function shootManagerPages(page: Page, shoot: Shoot): Promise<void> {
-  await signInAs(page, person('manager'));
+  await signInAs(page, demoStaff({ role: 'manager' }));
   await page.getByTestId('open-manage').click();
   await page.getByTestId('manage-rows').waitFor();
   await shoot(page, '20-manage-list');
@@ -75,7 +54,7 @@ export async function shootManagerPages(page: Page, shoot: Shoot): Promise<void>
   await shoot(page, '25-manage-import-error');
 
   await signOut(page);
-  await signInAs(page, person('admin'));
+  await signInAs(page, demoStaff({ role: 'admin' }));
   await page.getByTestId('open-manage').click();
   await page.getByTestId('manage-nav-audit').click();
   await page.getByTestId('audit-table').waitFor();

@@ -1,27 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_STAFF } from '../../src/server/seed/demo.ts';
-import type { Shoot } from './managePages.ts';
-
-function demo(name: string) {
-  const found = DEMO_STAFF.find((s) => s.name === name);
-  if (!found) throw new Error(`the demo hall has no ${name}`);
-  return found;
-}
-
-async function signInAs(page: Page, who: { id: string; pin: string }): Promise<void> {
-  await page.goto(new URL('/', page.url()).href);
-  await page.getByTestId(`staff-tile-${who.id}`).click();
-  await page.getByTestId('pin-clear').click();
-  for (const d of who.pin) await page.getByTestId(`pin-key-${d}`).click();
-  await page.getByTestId('pin-submit').click();
-  await page.getByTestId('next-customer').waitFor({ timeout: 20_000 });
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.goto(new URL('/', page.url()).href);
-  await page.getByTestId('sign-out').click();
-  await page.locator('[data-testid^="staff-tile-"]').first().waitFor();
-}
+import { demoStaff, type Shoot, signInAs, signOut } from './people.ts';
 
 /** One customer at the counter: what they came for, then each recommendation (none: closed as such). */
 async function serve(page: Page, recs: { outcome: 'accepted' | 'declined' | 'considering'; all?: boolean }[]): Promise<void> {
@@ -53,7 +31,7 @@ async function syncNow(page: Page): Promise<void> {
  * offline. Starts from a tablet on the sign-in screen and leaves it there.
  */
 export async function shootReportPages(page: Page, context: BrowserContext, shoot: Shoot): Promise<void> {
-  await signInAs(page, demo('张伟'));
+  await signInAs(page, demoStaff({ name: '张伟' }));
   await serve(page, [{ outcome: 'accepted', all: true }]);
   await serve(page, [{ outcome: 'declined' }, { outcome: 'considering', all: true }]);
   await serve(page, []);
@@ -73,7 +51,7 @@ export async function shootReportPages(page: Page, context: BrowserContext, shoo
   await shoot(page, '33-reports-today-own');
   await signOut(page);
 
-  await signInAs(page, demo('王敏'));
+  await signInAs(page, demoStaff({ name: '王敏' }));
   await page.getByTestId('open-reports').click();
   await page.locator('[data-testid="report-today"][data-source="server"]').waitFor({ timeout: 20_000 });
   await shoot(page, '34-reports-today');
@@ -88,7 +66,7 @@ export async function shootReportPages(page: Page, context: BrowserContext, shoo
   await page.locator('[data-testid^="campaign-row-"]').first().waitFor();
   await shoot(page, '37-reports-daily-campaign');
   await page.getByTestId('table-tab-person').click();
-  await page.locator(`[data-testid^="person-row-${demo('张伟').id}-"]`).first().click();
+  await page.locator(`[data-testid^="person-row-${demoStaff({ name: '张伟' }).id}-"]`).first().click();
   await page.getByTestId('visit-detail-count').waitFor();
   await shoot(page, '38-reports-visit-detail');
   await page.getByTestId('visit-detail-close').click();

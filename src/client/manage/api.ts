@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { API, fillPath } from '../../shared/apiPaths.ts';
 import { CampaignFile } from '../../shared/campaignFile.ts';
 import {
@@ -14,24 +13,13 @@ import {
   type SaveDraftRequest,
   VersionResponse,
 } from '../../shared/schemas/manage.ts';
-import type { ApiClient, RequestOptions } from '../api/http.ts';
+import { authedApi, type Credentials } from '../api/authedApi.ts';
+import type { ApiClient } from '../api/http.ts';
 
-/** Who is asking: this browser's device token and the signed-in person's online session. */
-export interface Credentials {
-  deviceToken: string;
-  sessionToken: string;
-}
 
 /** The manager pages' requests, typed by the shared schemas; every failure passes `onFailure` first. */
 export function createManageApi(api: ApiClient, credentials: Credentials, onFailure: (cause: unknown) => void = () => undefined) {
-  const call = async <S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> => {
-    try {
-      return await api.request(path, schema, { ...options, ...credentials });
-    } catch (cause) {
-      onFailure(cause);
-      throw cause;
-    }
-  };
+  const { call, file } = authedApi(api, credentials, onFailure);
   const campaignPath = (template: string, campaignId: string) => fillPath(template, { campaignId });
   const action = (template: string, campaignId: string, expectedEditVersion: number) =>
     call(campaignPath(template, campaignId), CampaignWriteResponse, {
@@ -58,13 +46,8 @@ export function createManageApi(api: ApiClient, credentials: Credentials, onFail
     /** The export file of the given campaigns, or of every visible one. */
     exportFile: async (campaignIds?: readonly string[]) => {
       const query = campaignIds ? `?ids=${campaignIds.map(encodeURIComponent).join(',')}` : '';
-      try {
-        const download = await api.requestFile(API.manageCampaignExport + query, credentials);
-        return { ...download, file: CampaignFile.parse(JSON.parse(await download.blob.text())) };
-      } catch (cause) {
-        onFailure(cause);
-        throw cause;
-      }
+      const download = await file(API.manageCampaignExport + query);
+      return { ...download, file: CampaignFile.parse(JSON.parse(await download.blob.text())) };
     },
     importFile: (fileText: string, hallIds: readonly string[]) =>
       call(API.manageCampaignImport, ImportResponse, {

@@ -1,14 +1,8 @@
-import type { z } from 'zod';
 import { API } from '../../shared/apiPaths.ts';
 import { DailyReport, VisitDetailResponse } from '../../shared/schemas/reports.ts';
-import type { ApiClient, DownloadedFile, RequestOptions } from '../api/http.ts';
+import { authedApi, type Credentials } from '../api/authedApi.ts';
+import type { ApiClient, DownloadedFile } from '../api/http.ts';
 import type { QueryParams } from './filters.ts';
-
-/** Who is asking: this browser's device token and the signed-in person's online session. */
-export interface Credentials {
-  deviceToken: string;
-  sessionToken: string;
-}
 
 /** `path?a=1&b=2`, the parameters in the order given, empty ones left out. */
 export function withQuery(path: string, params: QueryParams): string {
@@ -20,25 +14,11 @@ export function withQuery(path: string, params: QueryParams): string {
 
 /** The reports' requests, checked with the shared schemas; every failure passes `onFailure` first. */
 export function createReportsApi(api: ApiClient, credentials: Credentials, onFailure: (cause: unknown) => void = () => undefined) {
-  const call = async <S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> => {
-    try {
-      return await api.request(path, schema, { ...options, ...credentials });
-    } catch (cause) {
-      onFailure(cause);
-      throw cause;
-    }
-  };
+  const { call, file } = authedApi(api, credentials, onFailure);
   return {
     daily: (params: QueryParams) => call(withQuery(API.reportDaily, params), DailyReport),
     visits: (params: QueryParams) => call(withQuery(API.reportVisits, params), VisitDetailResponse),
-    exportFile: async (params: QueryParams): Promise<DownloadedFile> => {
-      try {
-        return await api.requestFile(withQuery(API.reportExport, params), credentials);
-      } catch (cause) {
-        onFailure(cause);
-        throw cause;
-      }
-    },
+    exportFile: (params: QueryParams): Promise<DownloadedFile> => file(withQuery(API.reportExport, params)),
   };
 }
 

@@ -2,10 +2,9 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { Route, Router } from 'preact-iso/router';
 import type { Hall } from '../../../shared/schemas/reference.ts';
 import { useServices } from '../../app/ServicesContext.tsx';
-import { readMeta } from '../../db/db.ts';
 import { createManageApi } from '../../manage/api.ts';
 import { isSessionExpired } from '../../manage/problems.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useSignedInPerson } from '../hooks/useSignedInPerson.ts';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
 import { decideGate } from './gate/gateDecision.ts';
@@ -19,12 +18,8 @@ import '../../styles/manage.css';
 
 /** The manager pages (`/manage/…`), a chunk of their own behind the gate. */
 export default function ManageApp() {
-  const { db, api } = useServices();
-  const input = useLiveQuery(async () => {
-    const [enrolment, signedIn] = await Promise.all([readMeta(db, 'enrolment'), readMeta(db, 'signedIn')]);
-    const staff = signedIn ? await db.staff.get(signedIn.staffId) : undefined;
-    return { enrolment, signedIn, staff };
-  }, [db]);
+  const { api } = useServices();
+  const input = useSignedInPerson();
   // The session the server called expired; a new sign-in brings a new token and opens the gate again.
   const [expiredToken, setExpiredToken] = useState<string | null>(null);
   const [halls, setHalls] = useState<readonly Hall[] | null>(null);

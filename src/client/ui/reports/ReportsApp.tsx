@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { Route, Router } from 'preact-iso/router';
 import { useServices } from '../../app/ServicesContext.tsx';
-import { readMeta } from '../../db/db.ts';
 import { createReportsApi } from '../../reports/api.ts';
 import { scopeOf } from '../../reports/filters.ts';
 import { isSessionExpired } from '../../reports/problems.ts';
 import { useReportsI18n } from '../../i18n/reports/index.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useSignedInPerson } from '../hooks/useSignedInPerson.ts';
 import { DailyPage } from './daily/DailyPage.tsx';
 import { ReportsGate } from './layout/ReportsGate.tsx';
 import { ReportsHeader } from './layout/ReportsHeader.tsx';
@@ -21,13 +20,9 @@ import '../../styles/reports.css';
  * this tablet's records and Daily says it needs one.
  */
 export default function ReportsApp() {
-  const { db, api } = useServices();
+  const { api } = useServices();
   const { t } = useReportsI18n();
-  const input = useLiveQuery(async () => {
-    const [enrolment, signedIn] = await Promise.all([readMeta(db, 'enrolment'), readMeta(db, 'signedIn')]);
-    const staff = signedIn ? await db.staff.get(signedIn.staffId) : undefined;
-    return { enrolment, signedIn, staff };
-  }, [db]);
+  const input = useSignedInPerson();
   // The session the server called expired; a new sign-in brings a new token.
   const [expiredToken, setExpiredToken] = useState<string | null>(null);
   const enrolment = input?.enrolment;
