@@ -100,8 +100,9 @@ forEachEngine((engine) => {
         const [, url] = await waitFor(started, /listening on (http:\/\/\S+)/);
         const [, code] = await waitFor(started, /enrolment code: (\S+)/);
         expect(started.out()).toContain('talktrack listening on http://localhost:');
-        expect(started.out()).toMatch(/manager\s+王敏 Wang Min\s+PIN 909090/);
-        expect(started.out()).toMatch(/admin\s+赵强 Zhao Qiang\s+PIN 808080/);
+        // The staff list comes after the code, possibly in a later chunk of output.
+        await waitFor(started, /manager\s+王敏 Wang Min\s+PIN 909090/);
+        await waitFor(started, /admin\s+赵强 Zhao Qiang\s+PIN 808080/);
         const base = (url ?? '').replace('localhost', '127.0.0.1').replace(/\/$/, '');
         const enrol = await fetch(`${base}${API.enrol}`, {
           method: 'POST',
