@@ -12,7 +12,11 @@ import type { Engine } from '../../src/server/db/database.ts';
 import { forEachEngine, TEST_PG_URL } from '../helpers/apiEngines.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/**
+ * As `npm run serve` starts it: node with tsx's loader, so that signals reach main.ts itself (the
+ * tsx command's relay SIGKILLs a child that takes over 60 ms to acknowledge one).
+ */
+const NODE_ARGS = ['--import', 'tsx'];
 
 interface Started {
   child: ChildProcess;
@@ -21,7 +25,7 @@ interface Started {
 }
 
 function start(env: Record<string, string>): Started {
-  const child = spawn(TSX, [join(ROOT, 'src/server/main.ts')], {
+  const child = spawn(process.execPath, [...NODE_ARGS, join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,7 +37,8 @@ function start(env: Record<string, string>): Started {
   return { child, out: () => out, exited };
 }
 
-async function waitFor(started: Started, pattern: RegExp, ms = 20_000): Promise<RegExpMatchArray> {
+// Generous: on a busy machine tsx may take a while to compile and start the server.
+async function waitFor(started: Started, pattern: RegExp, ms = 60_000): Promise<RegExpMatchArray> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const match = pattern.exec(started.out());
@@ -93,7 +98,7 @@ forEachEngine((engine) => {
   const server = useServerEnv(engine);
 
   describe('npm run serve (main.ts)', () => {
-    it('seeds the demo, prints URL, code and staff, serves them, and stops on SIGTERM', { timeout: 60_000 }, async () => {
+    it('seeds the demo, prints URL, code and staff, serves them, and stops on SIGTERM', { timeout: 180_000 }, async () => {
       const { env } = await server();
       const started = start(env);
       try {
@@ -147,7 +152,7 @@ forEachEngine((engine) => {
       }
     });
 
-    it('refuses to start (exit 1) on a database from a newer release', { timeout: 60_000 }, async () => {
+    it('refuses to start (exit 1) on a database from a newer release', { timeout: 120_000 }, async () => {
       const { env, sql } = await server();
       // The first test left a migrated database behind; make it look written by a newer release.
       await sql(`insert into schema_version (version, name, applied_at) values (999, 'future', '2030-01-01T00:00:00Z')`);
