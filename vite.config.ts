@@ -46,6 +46,19 @@ export default defineConfig({
     outDir: 'dist/client',
     emptyOutDir: true,
     target: 'es2020',
+    rolldownOptions: {
+      output: {
+        // zod compiles parsers with `new Function` unless told not to, and probes for it once: under
+        // our Content-Security-Policy (no 'unsafe-eval') the probe is refused and reported as a
+        // violation. Jitless zod parses the same, without the probe. Its config lives on globalThis
+        // (shared by every copy of zod), set here at the top of the chunk that holds zod, before any
+        // schema is built: a module imported first would not do, as chunks it imports run before it.
+        intro: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('/node_modules/zod/'))
+            ? 'globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig ?? {}, { jitless: true });'
+            : '',
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

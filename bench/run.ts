@@ -1,4 +1,5 @@
 import { tapSection, pushSection } from './counterSections.ts';
+import { hallsSection } from './halls.ts';
 import { peerSection } from './peerSync.ts';
 import { allVerdicts, sectionFailed } from './report.ts';
 import { reportsSection } from './reports.ts';
@@ -11,7 +12,9 @@ import { startupSection } from './startup.ts';
  * pouchdb-server), tap (tap-to-stored vs bare Dexie), push (sync vs the bare loopback floor),
  * startup (cold and warm-offline load to interactive; first-load JS vs its budget), server
  * (push ingest per batch size and latency under 200 tablets vs bare better-sqlite3), reports (daily
- * tallies and exports over 1 M visits vs counting the rows in Node). Default: all.
+ * tallies and exports over 1 M visits vs counting the rows in Node), halls (200 tablets pushing to
+ * the real server on SQLite, on PostgreSQL, and on PostgreSQL with two processes; SQLite is the
+ * baseline). Default: all.
  * A missed target is printed as a finding; the run still succeeds.
  */
 const SECTIONS = {
@@ -21,6 +24,7 @@ const SECTIONS = {
   startup: startupSection,
   server: serverSection,
   reports: reportsSection,
+  halls: hallsSection,
 } as const;
 type SectionName = keyof typeof SECTIONS;
 const isSection = (s: string): s is SectionName => Object.hasOwn(SECTIONS, s);

@@ -1,18 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mulberry32 } from '../tests/helpers/seededRandom.ts';
-import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import BetterSqlite3 from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../src/server/app.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { API } from '../src/shared/apiPaths.ts';
-import type { FieldRecord, RecommendationRecord, VisitRecord } from '../src/shared/schemas/fieldRecords.ts';
-import type { PushResponse } from '../src/shared/schemas/sync.ts';
+import type { FieldRecord } from '../src/shared/schemas/fieldRecords.ts';
 import { openTestDatabase } from '../tests/helpers/apiEngines.ts';
 import { seedHallFixture } from '../tests/helpers/apiFixtures.ts';
 import { ECHO_PATH, type IngestServerInfo } from './ingestProtocol.ts';
+import { type Actor, type Batch, batches, concurrent, outbox, post, type RunFigures, sequential } from './pushLoad.ts';
 import { target } from './report.ts';
 import { fmt, quantile, table } from './stats.ts';
 
@@ -44,127 +42,6 @@ const TABLET_BATCH = 20;
 /** The paced run: each tablet pushes once per period (200 tablets / 2 s = 100 pushes/s, 2,000 records/s offered). */
 const PERIOD_MS = Number(process.env.BENCH_SERVER_PERIOD_MS ?? 2_000);
 const P99_TARGET_MS = 50;
-const REQUEST_TIMEOUT_MS = 60_000;
-
-interface Actor {
-  hallId: string;
-  deviceId: string;
-  staffId: string;
-  campaignId: string;
-  talkTrackId: string;
-}
-
-/** A plausible outbox: visits, each followed by one recommendation of it. */
-function outbox(actor: Actor, count: number): FieldRecord[] {
-  const records: FieldRecord[] = [];
-  const base = { v: 1, hallId: actor.hallId, deviceId: actor.deviceId, staffId: actor.staffId } as const;
-  while (records.length < count) {
-    const visit: VisitRecord = { kind: 'visit', ...base, id: uuidv7(), openedAt: new Date().toISOString(), source: 'walk_in', business: 'plan_change', segment: null };
-    records.push(visit);
-    if (records.length === count) break;
-    const rec: RecommendationRecord = {
-      kind: 'recommendation',
-      ...base,
-      id: uuidv7(),
-      visitId: visit.id,
-      campaignId: actor.campaignId,
-      talkTrackVersionId: actor.talkTrackId,
-      elementsSaid: ['name', 'price', 'content', 'cancel'],
-      demoDeviceUsed: false,
-      outcome: 'accepted',
-      declineReason: null,
-      recordedAt: new Date().toISOString(),
-    };
-    records.push(rec);
-  }
-  return records;
-}
-
-interface Batch {
-  lastSeq: number;
-  records: FieldRecord[];
-  body: string;
-}
-
-/** The outbox cut into pushes of `size`, sequence numbers from 1. */
-function batches(records: readonly FieldRecord[], size: number): Batch[] {
-  const out: Batch[] = [];
-  for (let start = 0; start < records.length; start += size) {
-    const slice = records.slice(start, start + size);
-    const entries = slice.map((record, i) => ({ seq: start + i + 1, record }));
-    out.push({ lastSeq: start + slice.length, records: slice, body: JSON.stringify({ entries }) });
-  }
-  return out;
-}
-
-
-/** Keep-alive connections, as many as there are tablets: each tablet holds its own. */
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-
-/** POST over node:http (lighter than fetch, so the load generator takes less of the 2 cores from the server). */
-function httpPost(url: URL, token: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
-        timeout: REQUEST_TIMEOUT_MS,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`push got no answer in ${REQUEST_TIMEOUT_MS / 1000} s`)));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** One push over HTTP; returns its latency, or throws with what the server said. */
-async function post(url: URL, token: string, batch: Batch, checkAck: boolean): Promise<number> {
-  const t0 = performance.now();
-  const { status, text } = await httpPost(url, token, batch.body);
-  const ms = performance.now() - t0;
-  if (status !== 200) throw new Error(`push answered ${status}: ${text.slice(0, 300)}`);
-  if (checkAck) {
-    const body = JSON.parse(text) as PushResponse;
-    if (body.ackedThrough !== batch.lastSeq || body.rejected.length > 0) {
-      throw new Error(`push acked ${body.ackedThrough} (expected ${batch.lastSeq}), rejected ${JSON.stringify(body.rejected.slice(0, 2))}`);
-    }
-  }
-  return ms;
-}
-
-interface RunFigures {
-  ms: number;
-  records: number;
-  latencies: number[];
-}
-
-async function sequential(url: URL, token: string, list: readonly Batch[], checkAck: boolean): Promise<RunFigures> {
-  const latencies: number[] = [];
-  const t0 = performance.now();
-  for (const b of list) latencies.push(await post(url, token, b, checkAck));
-  return { ms: performance.now() - t0, records: list.reduce((n, b) => n + b.records.length, 0), latencies };
-}
-
-/** Every tablet runs its own rounds back to back; all start at once. */
-async function concurrent(url: URL, tablets: ReadonlyArray<{ token: string; batches: Batch[] }>, checkAck: boolean): Promise<RunFigures> {
-  const latencies: number[] = [];
-  const t0 = performance.now();
-  await Promise.all(
-    tablets.map(async (t) => {
-      for (const b of t.batches) latencies.push(await post(url, t.token, b, checkAck));
-    }),
-  );
-  const records = tablets.reduce((n, t) => n + t.batches.reduce((m, b) => m + b.records.length, 0), 0);
-  return { ms: performance.now() - t0, records, latencies };
-}
 
 /**
  * Open loop: every tablet pushes once every `periodMs`, at its own fixed random phase, and never

@@ -1,8 +1,12 @@
+import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { API } from '../shared/apiPaths.ts';
+import { deviceTokenTtlFromEnv } from './auth/deviceState.ts';
 import type { Database } from './db/database.ts';
 import { describeZodError, HttpError } from './errors.ts';
+import { adminDeviceRoutes } from './routes/adminDevices.ts';
+import { adminStaffRoutes } from './routes/adminStaff.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { manageAuditRoutes } from './routes/manageAudit.ts';
@@ -11,29 +15,49 @@ import { manageTransferRoutes } from './routes/manageTransfer.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { SECURITY_HEADERS } from './security/headers.ts';
+import { type LogOptions, loggerOptions } from './security/logging.ts';
+import { type RateLimitOptions, rateLimits } from './security/rateLimits.ts';
 import { isApiPath, registerClient } from './staticClient.ts';
 
 export interface AppOptions {
   db: Database;
   /** The built PWA (dist/client); served with an SPA fallback when given. */
   clientDir?: string;
-  logger?: boolean;
+  /** true: warn and above (LOG_LEVEL) to stdout, secrets redacted; tests may pass a stream. */
+  logger?: boolean | LogOptions;
+  /** Sign-in, enrolment and push limits (security/rateLimits.ts); `false` lifts them all. */
+  rateLimits?: RateLimitOptions | false;
+  /** How long a device token lives without use; DEVICE_TOKEN_TTL_DAYS (default 180 days) when not given. */
+  deviceTokenTtlMs?: number;
 }
+
+/** Every request body, unless its route allows more (push: PUSH_BODY_LIMIT, import: IMPORT_BODY_LIMIT). */
+export const BODY_LIMIT = 1024 * 1024;
 
 const INTERNAL_MESSAGE =
   'the server failed to handle this request; try again in a moment, and tell the administrator if it keeps happening';
 
+const mebibytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+
+/** Too large: the route's own limit, and what the sender can do about it. */
+function tooLarge(request: FastifyRequest): string {
+  const limit = mebibytes(request.routeOptions.bodyLimit ?? BODY_LIMIT);
+  switch (request.routeOptions.url) {
+    case API.manageCampaignImport:
+      return `the file is too large to import (at most ${limit}); export fewer campaigns per file`;
+    case API.push:
+      return `the push is larger than ${limit}; send fewer entries per push`;
+    default:
+      return `the request body is larger than ${limit}, the most this request accepts; send less`;
+  }
+}
+
 /** What a caller can do about fastify's own 4xx errors, in words rather than error codes. */
-function clientError(error: FastifyError, path: string): { error: string; message: string } {
+function clientError(error: FastifyError, request: FastifyRequest): { error: string; message: string } {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return {
-        error: 'payload_too_large',
-        message:
-          path === API.manageCampaignImport
-            ? 'the file is too large to import; export fewer campaigns per file'
-            : 'the request body is too large; send fewer entries per push',
-      };
+      return { error: 'payload_too_large', message: tooLarge(request) };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { error: 'unsupported_media_type', message: 'send the request body as JSON (content-type: application/json)' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -57,7 +81,7 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   }
   const status = error.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    return reply.code(status).send(clientError(error, request.url.split('?')[0] ?? ''));
+    return reply.code(status).send(clientError(error, request));
   }
   request.log.error({ err: error }, 'request failed');
   return reply.code(500).send({ error: 'internal', message: INTERNAL_MESSAGE });
@@ -65,16 +89,20 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
 
 export function buildApp(opts: AppOptions): FastifyInstance {
   const app = Fastify({
-    logger: opts.logger === true ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
+    logger: loggerOptions(opts.logger),
+    bodyLimit: BODY_LIMIT,
     // A device-to-server JSON API: nobody needs the prototype-poisoning keys.
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
   });
   app.decorateRequest('device', null);
   app.decorateRequest('manageActor', null);
+  app.decorate('deviceTokenTtlMs', opts.deviceTokenTtlMs ?? deviceTokenTtlFromEnv());
   // The API speaks JSON only; a text body is a client bug better named (415) than half-parsed.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
+  void app.register(fastifyHelmet, SECURITY_HEADERS);
+  if (opts.rateLimits !== false) void app.register(rateLimits, { limits: opts.rateLimits ?? {} });
 
   const routeOpts = { database: opts.db };
   void app.register(healthRoutes, routeOpts);
@@ -85,6 +113,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   void app.register(manageTransferRoutes, routeOpts);
   void app.register(manageAuditRoutes, routeOpts);
   void app.register(reportRoutes, routeOpts);
+  void app.register(adminDeviceRoutes, routeOpts);
+  void app.register(adminStaffRoutes, routeOpts);
 
   const clientDir = opts.clientDir;
   if (clientDir !== undefined) void app.register(async (instance) => registerClient(instance, clientDir));

@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import type { Database } from './db/database.ts';
 import { migrate, SchemaTooNewError } from './db/migrate.ts';
+import { withStartupLock } from './db/startupLock.ts';
 import { openDatabaseFromEnv } from './env.ts';
 import { issueEnrolmentCode } from './repos/enrolmentCodes.ts';
 import { countHalls, getHall } from './repos/halls.ts';
 import { DEMO_HALL, DEMO_STAFF, ensureDemoData } from './seed/demo.ts';
+import { closeOnSignals } from './shutdown.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,7 +26,18 @@ function readPort(): number {
   return port;
 }
 
-/** Several processes may start at once on one PostgreSQL: the loser of the seeding race goes on. */
+function readGraceMs(): number {
+  const raw = process.env.SHUTDOWN_GRACE_MS ?? '25000';
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) fail(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds (got "${raw}")`);
+  return ms;
+}
+
+/**
+ * On PostgreSQL the startup lock makes processes starting at once on one empty database migrate
+ * and seed it one after the other: the first seeds, the others find the demo hall. Two processes
+ * on one SQLite file are not a supported set-up, but should they race, the loser goes on.
+ */
 async function seedIfEmpty(database: Database): Promise<boolean> {
   try {
     return await ensureDemoData(database.db);
@@ -36,11 +49,14 @@ async function seedIfEmpty(database: Database): Promise<boolean> {
 
 async function main(): Promise<void> {
   const port = readPort();
+  const graceMs = readGraceMs();
   const host = process.env.HOST ?? '0.0.0.0';
   const { database, where } = openDatabaseFromEnv();
   try {
-    const migration = await migrate(database);
-    const seeded = await seedIfEmpty(database);
+    const { migration, seeded } = await withStartupLock(database, async () => ({
+      migration: await migrate(database),
+      seeded: await seedIfEmpty(database),
+    }));
     const demoHall = await getHall(database.db, DEMO_HALL.id);
     const code = demoHall === undefined ? null : await issueEnrolmentCode(database.db, { hallId: demoHall.id });
 
@@ -50,6 +66,8 @@ async function main(): Promise<void> {
     const app = buildApp({ db: database, clientDir: serveClient ? clientDir : undefined, logger: true });
     await app.listen({ port, host });
     const bound = (app.server.address() as AddressInfo).port;
+    // Before the lines below: whoever reads them may send a signal at once.
+    closeOnSignals(app, database, { graceMs, log: (line) => console.log(line) });
 
     console.log(`talktrack listening on http://localhost:${bound}/`);
     console.log(`database: ${where}, schema version ${migration.to}${seeded ? ', demo data seeded' : ''}`);
@@ -62,23 +80,6 @@ async function main(): Promise<void> {
     } else {
       console.log('no demo hall in this database: issue enrolment codes with npx tsx scripts/enrolmentCode.ts <hallId>');
     }
-
-    let closing = false;
-    const shutdown = (signal: string) => {
-      if (closing) return;
-      closing = true;
-      console.log(`talktrack: ${signal} received, closing`);
-      void app
-        .close()
-        .then(() => database.destroy())
-        .then(() => process.exit(0))
-        .catch((error: unknown) => {
-          console.error('talktrack: error while closing', error);
-          process.exit(1);
-        });
-    };
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
-    process.on('SIGINT', () => shutdown('SIGINT'));
   } catch (error) {
     await database.destroy().catch(() => undefined);
     if (error instanceof SchemaTooNewError) fail(error.message);

@@ -23,6 +23,13 @@ export const API = {
   reportVisits: '/api/v1/reports/visits',
   /** Admins only. */
   manageAudit: '/api/v1/admin/audit',
+  /** Manager (own hall) and admin (every hall, or ?hallId=): the enrolled devices, and revoking one. */
+  adminDevices: '/api/v1/admin/devices',
+  adminDeviceRevoke: '/api/v1/admin/devices/:deviceId/revoke',
+  /** What revoked or expired devices offered and the server could not store (?hallId=). */
+  adminLostRecords: '/api/v1/admin/lost-records',
+  /** Ends every live session of one person (a PIN seen by someone else, a person leaving). */
+  adminStaffSessionsRevoke: '/api/v1/admin/staff/:staffId/sessions/revoke',
 } as const;
 
 /** Staff session token header; the device token travels as `Authorization: Bearer …`. */

@@ -25,7 +25,7 @@ forEachEngine((engine) => {
       expect(pull.statusCode).toBe(200);
 
       const second = await enrol(code);
-      expect(second.statusCode).toBe(400);
+      expect(second.statusCode).toBe(409);
       const refused = ApiError.parse(second.json());
       expect(refused.error).toBe('code_used');
       expect(refused.message).toMatch(/ask the manager for a new enrolment code/);
@@ -44,10 +44,10 @@ forEachEngine((engine) => {
       const fx = await seedHallFixture(app, database);
       const { code } = await issueEnrolmentCode(database.db, { hallId: fx.hall.id, ttlMs: -1000 });
       const expired = await enrol(code);
-      expect(expired.statusCode).toBe(400);
+      expect(expired.statusCode).toBe(401);
       expect(ApiError.parse(expired.json())).toMatchObject({ error: 'code_expired', message: expect.stringMatching(/manager/) });
       const unknown = await enrol('ZZZZZZZZ');
-      expect(unknown.statusCode).toBe(400);
+      expect(unknown.statusCode).toBe(401);
       expect(ApiError.parse(unknown.json())).toMatchObject({ error: 'unknown_code', message: expect.stringMatching(/manager/) });
       const tooShort = await enrol('abc');
       expect(tooShort.statusCode).toBe(400);
@@ -74,7 +74,7 @@ forEachEngine((engine) => {
       const fx = await seedHallFixture(app, database);
       const { code } = await issueEnrolmentCode(database.db, { hallId: fx.hall.id });
       const answers = await Promise.all([enrol(code), enrol(code), enrol(code)]);
-      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400, 400]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
       const devices = await database.db.selectFrom('devices').select('id').where('hall_id', '=', fx.hall.id).execute();
       expect(devices).toHaveLength(2); // the fixture's own device and the winner
     });

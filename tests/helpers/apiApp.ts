@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
+import { type AppOptions, buildApp } from '../../src/server/app.ts';
 import type { Database, Engine } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { openTestDatabase, type TestDatabase } from './apiEngines.ts';
@@ -15,7 +15,7 @@ export interface ApiContext {
  * One migrated database and one app per describe block (per test file and engine); tests make
  * their own hall and device with the fixtures, so they do not see each other's data.
  */
-export function useApiApp(engine: Engine, options: { clientDir?: string } = {}): () => ApiContext {
+export function useApiApp(engine: Engine, options: { clientDir?: string; rateLimits?: AppOptions['rateLimits'] } = {}): () => ApiContext {
   let testDb: TestDatabase | undefined;
   let context: ApiContext | undefined;
   let failure: unknown;
@@ -25,7 +25,8 @@ export function useApiApp(engine: Engine, options: { clientDir?: string } = {}):
     try {
       testDb = await openTestDatabase(engine);
       await migrate(testDb.database);
-      const app = buildApp({ db: testDb.database, clientDir: options.clientDir });
+      // Limits lifted unless asked for: the property tests enrol and push far faster than a hall does.
+      const app = buildApp({ db: testDb.database, clientDir: options.clientDir, rateLimits: options.rateLimits ?? false });
       await app.ready();
       context = { app, database: testDb.database, engine };
     } catch (error) {

@@ -53,15 +53,33 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
       },
     };
   }
-  const schema = `t_${Math.random().toString(36).slice(2, 10)}_${Date.now().toString(36)}`;
-  await withAdminClient((c) => c.query(`create schema ${schema}`));
+  const { schema, drop } = await createTestSchema();
   const database = createDatabase({ url: TEST_PG_URL, pgSchema: schema, pgPoolMax: 5 });
   return {
     database,
     location: schema,
     cleanup: async () => {
       await database.destroy();
-      await withAdminClient((c) => c.query(`drop schema if exists ${schema} cascade`));
+      await drop();
     },
+  };
+}
+
+export interface TestSchema {
+  schema: string;
+  /** DATABASE_URL for a server process or script: the test database with this schema first on the search path. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** An empty PostgreSQL schema of its own, for a test that starts server processes or scripts on it. */
+export async function createTestSchema(prefix = 't'): Promise<TestSchema> {
+  const schema = `${prefix}_${Math.random().toString(36).slice(2, 10)}_${Date.now().toString(36)}`;
+  await withAdminClient((c) => c.query(`create schema ${schema}`));
+  const separator = TEST_PG_URL.includes('?') ? '&' : '?';
+  return {
+    schema,
+    url: `${TEST_PG_URL}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: () => withAdminClient((c) => c.query(`drop schema if exists ${schema} cascade`)).then(() => undefined),
   };
 }

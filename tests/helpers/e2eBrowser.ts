@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -19,8 +19,8 @@ export const TABLET_LANDSCAPE = { width: 1280, height: 800 };
 /** Each step waits at most this long, so a stuck step fails with its own name, not the test's timeout. */
 export const STEP_TIMEOUT_MS = 20_000;
 
-export async function tabletContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: TABLET_LANDSCAPE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
+export async function tabletContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: TABLET_LANDSCAPE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, ...options });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   return context;
 }

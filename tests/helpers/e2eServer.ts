@@ -10,6 +10,10 @@ export interface RunningServer {
   dataDir: string;
   sqliteFile: string;
   output: () => string;
+  /** The exit code once the process has exited (null when a signal killed it). */
+  exited: Promise<number | null>;
+  /** Sends a signal and returns at once (stop waits for the exit). */
+  kill(signal: NodeJS.Signals): void;
   /** Another one-time enrolment code, from the command a hall's administrator runs on the server. */
   issueEnrolmentCode(): Promise<string>;
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -26,6 +30,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const ready = new Promise<{ url: string; code: string }>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
@@ -45,6 +50,8 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     dataDir,
     sqliteFile: join(dataDir, 'talktrack.sqlite'),
     output: () => out,
+    exited,
+    kill: (signal) => void child.kill(signal),
     async issueEnrolmentCode() {
       const { stdout } = await promisify(execFile)('node', ['--import', 'tsx', 'scripts/enrolmentCode.ts'], {
         env: { ...process.env, DATA_DIR: dataDir, ...options.env },
@@ -60,6 +67,23 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
         await exited;
       }
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      // A browser test runs at a person's pace: a rate limit it hit would be a limit set too low.
+      if (out.includes('"msg":"rate limited"')) throw new Error(`the server throttled this test (429 rate_limited):\n${out}`);
     },
   };
+}
+
+/**
+ * Several servers started at the same moment on one database (options as startServer's). Should
+ * one fail to start, the others are stopped before the failure is thrown: no process is left behind.
+ */
+export async function startServers(count: number, options: Parameters<typeof startServer>[0]): Promise<RunningServer[]> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer(options)));
+  const servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined) {
+    await Promise.all(servers.map((s) => s.stop('SIGKILL')));
+    throw failed.reason;
+  }
+  return servers;
 }

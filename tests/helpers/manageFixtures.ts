@@ -11,7 +11,7 @@ import { CONSULTANT_PIN, type HallFixture, seedHallFixture } from './apiFixtures
 
 export const MANAGER_PIN = '975310';
 export const ADMIN_PIN = '864200';
-const MARKETER_PIN = '135790';
+export const MARKETER_PIN = '135790';
 
 /** A signed-in person on an enrolled device: what every manager-page request carries. */
 export interface SignedIn {

@@ -100,7 +100,7 @@ export interface PropertyTotals {
 export async function runSyncProperty({ runs, seed, maxSteps, label }: PropertyOptions): Promise<PropertyTotals> {
   const dir = mkdtempSync(join(tmpdir(), 'talktrack-property-'));
   const database = createDatabase({ sqliteFile: join(dir, 'talktrack.sqlite') });
-  const app = buildApp({ db: database });
+  const app = buildApp({ db: database, rateLimits: false });
   try {
     await migrate(database);
     await app.ready();

@@ -54,6 +54,13 @@ export const zhCN = {
   'status.syncing': '同步中…',
   'status.failure.offline': '网络不通：记录保存在本平板上，网络恢复后自动发送。',
   'status.failure.device_revoked': '这台平板已被移除：请厅经理重新登记。',
+  'status.failure.device_expired': '这台平板的登记已过期：请厅经理重新登记。',
+  // The banner of a tablet the server no longer accepts: what is kept, what to do.
+  'device.revoked.title': '这台平板已被厅经理停用',
+  'device.revoked.body': '还有 {count} 条记录未能发送。它们仍保存在本平板上，不会被删除——请告诉厅经理。要继续使用，请厅经理提供新的登记码重新登记。',
+  'device.expired.title': '这台平板的登记已过期',
+  'device.expired.body': '这台平板太久没有使用，登记已失效。还有 {count} 条记录未能发送，仍保存在本平板上——请告诉厅经理，并用新的登记码重新登记。',
+  'device.nothingLost': '所有记录此前都已发送，没有遗漏。请厅经理提供新的登记码重新登记。',
   'status.failure.server_behind': '服务器拒绝了同步：请告知厅经理。',
   'status.failure.server_error': '服务器拒绝了同步：请告知厅经理。',
   'status.todayVisits': '今日接待',

@@ -13,6 +13,7 @@ import {
   type SaveDraftRequest,
   VersionResponse,
 } from '../../shared/schemas/manage.ts';
+import { DeviceListResponse, LostRecordsResponse, RevokeDeviceResponse } from '../../shared/schemas/devices.ts';
 import { authedApi, type Credentials } from '../api/authedApi.ts';
 import type { ApiClient } from '../api/http.ts';
 
@@ -59,6 +60,10 @@ export function createManageApi(api: ApiClient, credentials: Credentials, onFail
       if (before !== null) query.set('before', before);
       return call(`${API.manageAudit}?${query.toString()}`, AuditResponse);
     },
+    /** The devices of one's own hall (a manager) or of every hall (an admin). */
+    devices: () => call(API.adminDevices, DeviceListResponse),
+    revokeDevice: (deviceId: string) => call(fillPath(API.adminDeviceRevoke, { deviceId }), RevokeDeviceResponse, { method: 'POST' }),
+    lostRecords: () => call(API.adminLostRecords, LostRecordsResponse),
   };
 }
 

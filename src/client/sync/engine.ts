@@ -1,5 +1,5 @@
 import { API } from '../../shared/apiPaths.ts';
-import { PullResponse, PushResponse } from '../../shared/schemas/sync.ts';
+import { type OutboxSummary, PullResponse, type PushRequest, PushResponse } from '../../shared/schemas/sync.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
 import { INITIAL_SYNC_STATE, type SyncState, type TalktrackDb, readMeta, writeMeta } from '../db/db.ts';
 import { classifyStoreFailure } from '../db/errors.ts';
@@ -13,8 +13,11 @@ export type SyncOutcome =
   | { kind: 'not_enrolled' }
   | { kind: 'failed'; failure: SyncFailure };
 
-/** Why a sync failed, as a code the UI turns into words and an action. */
-export type SyncFailure = 'offline' | 'device_revoked' | 'server_behind' | 'server_error' | 'storage_full';
+/**
+ * Why a sync failed, as a code the UI turns into words and an action. `device_revoked` and
+ * `device_expired`: the server no longer accepts this tablet; its records stay here, unsent.
+ */
+export type SyncFailure = 'offline' | 'device_revoked' | 'device_expired' | 'server_behind' | 'server_error' | 'storage_full';
 
 export interface SyncEngineOptions {
   db: TalktrackDb;
@@ -64,10 +67,13 @@ export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () 
         const pending = await db.outbox.where('status').equals('pending').limit(batchSize).toArray();
         const batch = nextBatch(pending, batchSize);
         if (batch.length === 0) break;
-        const response = await api.request(API.push, PushResponse, {
-          body: { entries: batch.map((e) => ({ seq: e.seq, record: e.record })) },
-          deviceToken: enrolment.deviceToken,
-        });
+        const request: PushRequest = {
+          entries: batch.map((e) => ({ seq: e.seq, record: e.record })),
+          // Everything still waiting, not just this batch: if this tablet was revoked, the server
+          // tells the manager how much never arrived.
+          outbox: await waitingSummary(db),
+        };
+        const response = await api.request(API.push, PushResponse, { body: request, deviceToken: enrolment.deviceToken });
         const effect = applyAck(batch, sync.ackedThrough, response);
         // Commit first, then move on: the outbox changes only after the server's answer is stored.
         try {
@@ -111,10 +117,22 @@ export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () 
   return result === 'busy' ? { kind: 'busy' } : result;
 }
 
+/** How many entries wait to be sent, and the highest of their numbers. */
+async function waitingSummary(db: TalktrackDb): Promise<OutboxSummary> {
+  // Two collections: Dexie's last() reverses and limits the collection it is called on.
+  const waiting = () => db.outbox.where('status').equals('pending');
+  const [pending, last] = await Promise.all([waiting().count(), waiting().last()]);
+  return { pending, lastSeq: last?.seq ?? 0 };
+}
+
+/**
+ * A 401 stops the sync before anything in the outbox is touched: the entries stay pending, and
+ * are offered again at the next try (the server notes them as lost records for the manager).
+ */
 function classify(cause: unknown): SyncFailure {
   if (cause instanceof NetworkFailure) return 'offline';
   if (isStorageFull(cause)) return 'storage_full';
-  if (cause instanceof ApiFailure && cause.status === 401) return 'device_revoked';
+  if (cause instanceof ApiFailure && cause.status === 401) return cause.error === 'device_expired' ? 'device_expired' : 'device_revoked';
   if (cause instanceof ApiFailure) return 'server_error';
   throw cause;
 }

@@ -50,6 +50,11 @@ export interface DevicesTable {
   acked_seq: Generated<number>;
   revoked_at: string | null;
   created_at: string;
+  /** Last authenticated request (updated at most once a minute): the token expires counting from here. */
+  last_seen_at: string | null;
+  last_push_at: string | null;
+  /** Highest seq it offered in an accepted push; null before its first push. */
+  max_offered_seq: number | null;
 }
 
 export interface EnrolmentCodesTable {
@@ -203,6 +208,38 @@ export interface AuditLogTable {
   summary: string;
 }
 
+/** One per revoked or expired device that offered records the server would not store. */
+export interface LostRecordReportsTable {
+  device_id: string;
+  hall_id: string;
+  reason: string;
+  first_reported_at: string;
+  last_reported_at: string;
+  attempts: number;
+  offered: number;
+  first_seq: number;
+  last_seq: number;
+  pending: number | null;
+  pending_last_seq: number | null;
+  /** JSON object: kind → count. */
+  kinds: string;
+  /** JSON array of staff ids. */
+  staff_ids: string;
+}
+
+/** Revoking a device or a person's sessions: who did it, to what, when. */
+export interface AccessAuditTable {
+  id: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  hall_id: string;
+  target_id: string;
+  summary: string;
+}
+
 export interface Schema {
   schema_version: SchemaVersionTable;
   rev_counter: RevCounterTable;
@@ -221,4 +258,6 @@ export interface Schema {
   visit_voids: VisitVoidsTable;
   push_receipts: PushReceiptsTable;
   audit_log: AuditLogTable;
+  lost_record_reports: LostRecordReportsTable;
+  access_audit: AccessAuditTable;
 }

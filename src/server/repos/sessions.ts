@@ -70,3 +70,15 @@ export async function revokeStaffSession(
   }
   return 'revoked';
 }
+
+/** Ends every live session of one person, on every device; answers how many were live. */
+export async function revokeSessionsOfStaff(db: Kysely<Schema>, staffId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

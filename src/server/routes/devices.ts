@@ -12,14 +12,18 @@ import { parseInput } from '../validate.ts';
 
 const ASK = 'ask the manager for a new enrolment code';
 
+/**
+ * A code is a one-time credential: not known or expired is 401 (the credential does not work);
+ * already used is 409 (it worked once, for another device, and never will again).
+ */
 function codeRefused(reason: 'unknown' | 'expired' | 'used'): HttpError {
   switch (reason) {
     case 'unknown':
-      return new HttpError(400, 'unknown_code', `this enrolment code is not known; check it was typed correctly, or ${ASK}`);
+      return new HttpError(401, 'unknown_code', `this enrolment code is not known; check it was typed correctly, or ${ASK}`);
     case 'expired':
-      return new HttpError(400, 'code_expired', `this enrolment code has expired; ${ASK}`);
+      return new HttpError(401, 'code_expired', `this enrolment code has expired; ${ASK}`);
     case 'used':
-      return new HttpError(400, 'code_used', `this enrolment code was already used by another device; ${ASK}`);
+      return new HttpError(409, 'code_used', `this enrolment code was already used by another device; ${ASK}`);
   }
 }
 

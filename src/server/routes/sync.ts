@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../shared/apiPaths.ts';
 import { PullQuery, type PullResponse, PushRequest, type PushResponse } from '../../shared/schemas/sync.ts';
+import { reportLostRecords } from '../access/lostOffer.ts';
 import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
+import { markPushed } from '../repos/devices.ts';
 import { applyPush } from '../sync/applyPush.ts';
 import { buildPull } from '../sync/buildPull.ts';
 import { parseInput } from '../validate.ts';
@@ -13,11 +15,17 @@ export const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 export async function syncRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { database } = opts;
   const onRequest = deviceAuth(database.db);
+  // A revoked or expired device's push is still refused (401), but what it offered is noted first.
+  const pushAuth = deviceAuth(database.db, { onRefused: reportLostRecords(database, PUSH_BODY_LIMIT) });
 
-  app.post(API.push, { onRequest, bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
+  app.post(API.push, { onRequest: pushAuth, bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
     const device = requireDevice(request);
-    const body = parseInput(PushRequest, request.body);
-    return applyPush(database, { id: device.id, hallId: device.hall_id }, body);
+    // A record with a NUL is refused alone, in applyPush: one bad record never refuses the batch.
+    const body = parseInput(PushRequest, request.body, 'request body', { nulCheckedLater: true });
+    const answer = await applyPush(database, { id: device.id, hallId: device.hall_id }, body);
+    // Bookkeeping for the manager's device list, after the push committed.
+    await markPushed(database.db, device.id, Math.max(...body.entries.map((e) => e.seq)), new Date());
+    return answer;
   });
 
   app.get(API.pull, { onRequest }, async (request): Promise<PullResponse> => {

@@ -2,13 +2,15 @@ import type { Kysely } from 'kysely';
 import { localDate } from '../../shared/localDate.ts';
 import { FieldRecord } from '../../shared/schemas/fieldRecords.ts';
 import type { PushEntry, PushRequest, PushResponse } from '../../shared/schemas/sync.ts';
+import { deviceRevoked } from '../auth/deviceAuth.ts';
 import type { Database, Engine } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
-import { describeZodError, forbidden, unauthorized } from '../errors.ts';
+import { describeZodError, forbidden } from '../errors.ts';
 import { lockDeviceForPush, setAckedSeq } from '../repos/devices.ts';
 import { existingFieldRecordIds, insertFieldRecords, loadKnownVisits, type StoredRecord } from '../repos/fieldRecords.ts';
 import { hallTimeZone } from '../repos/halls.ts';
 import { insertReceipts, listRejected, type Receipt } from '../repos/pushReceipts.ts';
+import { nulPath } from '../validate.ts';
 import { RecordRules } from './recordRules.ts';
 
 export interface PushingDevice {
@@ -22,7 +24,9 @@ function field(record: unknown, key: string): unknown {
     : undefined;
 }
 
-const asString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+/** A refused record's id and kind are kept on its receipt only when they could be real: short, no NUL. */
+const plausible = (value: unknown): string | null =>
+  typeof value === 'string' && value.length <= 64 && !value.includes('\u0000') ? value : null;
 
 /**
  * A record naming another hall is not a mistake to set aside but a device acting outside its
@@ -59,7 +63,8 @@ export async function applyPush(
   return database.db.transaction().execute(async (trx) => {
     const row = await lockDeviceForPush(trx, database.engine, device.id);
     if (row === undefined || row.revoked_at !== null) {
-      throw unauthorized('this device has been revoked; enrol it again with a new code from the manager');
+      // Revoked between deviceAuth and this transaction: refused the same way.
+      throw deviceRevoked();
     }
     const startHeld = row.acked_seq;
     // The new entries: right after what is held, up to the first gap.
@@ -91,8 +96,12 @@ async function decide(
   device: PushingDevice,
   fresh: readonly PushEntry[],
 ): Promise<{ all: Receipt[]; stored: StoredRecord[] }> {
-  const parsed = fresh.map((entry) => ({ entry, result: FieldRecord.safeParse(entry.record) }));
-  const valid = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
+  const parsed = fresh.map((entry) => {
+    const result = FieldRecord.safeParse(entry.record);
+    // Text PostgreSQL cannot store (NUL): this record is refused, the rest of the batch goes on.
+    return { entry, result, nul: result.success ? nulPath(result.data) : null };
+  });
+  const valid = parsed.flatMap((p) => (p.result.success && p.nul === null ? [p.result.data] : []));
   const existing = await existingFieldRecordIds(trx, valid.map((r) => r.id));
   const named = valid.flatMap((r) => (r.kind === 'recommendation' || r.kind === 'visit_close' ? [r.visitId] : []));
   const voided = valid.flatMap((r) => (r.kind === 'visit_void' ? [r.visitId] : []));
@@ -104,15 +113,19 @@ async function decide(
   const rules = new RecordRules(trx, device, knownVisits, (instant) => localDate(instant, timeZone));
   const all: Receipt[] = [];
   const stored: StoredRecord[] = [];
-  for (const { entry, result } of parsed) {
+  for (const { entry, result, nul } of parsed) {
     const base = {
       deviceId: device.id,
       seq: entry.seq,
-      recordId: asString(field(entry.record, 'id')),
-      kind: asString(field(entry.record, 'kind')),
+      recordId: plausible(field(entry.record, 'id')),
+      kind: plausible(field(entry.record, 'kind')),
     };
     if (!result.success) {
       all.push({ ...base, status: 'rejected', error: 'invalid_record', message: describeZodError(result.error, 'record') });
+      continue;
+    }
+    if (nul !== null) {
+      all.push({ ...base, status: 'rejected', error: 'invalid_record', message: `${nul}: text must not contain the NUL character (U+0000)` });
       continue;
     }
     const record = result.data;

@@ -14,9 +14,20 @@ export const PushEntry = z.object({
 });
 export type PushEntry = z.infer<typeof PushEntry>;
 
+/**
+ * What the device still holds unsent, this batch included. The server stores nothing of it; when
+ * the device has been revoked, it is what the manager is told is missing (not just this batch).
+ */
+export const OutboxSummary = z.object({
+  pending: z.number().int().nonnegative(),
+  lastSeq: z.number().int().nonnegative(),
+});
+export type OutboxSummary = z.infer<typeof OutboxSummary>;
+
 export const PushRequest = z
   .object({
     entries: z.array(PushEntry).min(1).max(MAX_PUSH_ENTRIES),
+    outbox: OutboxSummary.optional(),
   })
   .refine((b) => new Set(b.entries.map((e) => e.seq)).size === b.entries.length, {
     message: 'entries must not repeat a seq',

@@ -10,6 +10,7 @@ import { CampaignList } from '../campaigns/CampaignList.tsx';
 import { StoreErrorBanner } from '../common/StoreErrorBanner.tsx';
 import { useNow } from '../common/useNow.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { DeviceRefusedBanner } from '../status/DeviceRefusedBanner.tsx';
 import { StatusStrip } from '../status/StatusStrip.tsx';
 import { TalkTrack } from '../talktrack/TalkTrack.tsx';
 import { VisitPanel } from '../visit/VisitPanel.tsx';
@@ -39,6 +40,7 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
         actor={actor}
         online={signedIn.sessionToken !== null}
       />
+      <DeviceRefusedBanner />
       <StoreErrorBanner />
       <div class="counter-body">
         <CampaignList campaigns={campaigns ?? []} selectedId={selected?.campaign.id ?? null} />

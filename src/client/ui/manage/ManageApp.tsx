@@ -6,6 +6,7 @@ import { createManageApi } from '../../manage/api.ts';
 import { isSessionExpired } from '../../manage/problems.ts';
 import { useSignedInPerson } from '../hooks/useSignedInPerson.ts';
 import { AuditPage } from './audit/AuditPage.tsx';
+import { DevicesPage } from './devices/DevicesPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
 import { decideGate } from './gate/gateDecision.ts';
 import { GateMessage } from './gate/GateMessage.tsx';
@@ -63,6 +64,7 @@ export default function ManageApp() {
             <Route path="/campaigns/:campaignId" component={EditorPage} />
             <Route path="/campaigns/:campaignId/history" component={HistoryPage} />
             <Route path="/audit" component={AuditPage} />
+            <Route path="/devices" component={DevicesPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </div>

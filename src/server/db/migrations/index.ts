@@ -3,6 +3,7 @@ import type { Schema } from '../schema.ts';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_campaign_authoring.ts';
 import * as m0003 from './0003_reports.ts';
+import * as m0004 from './0004_device_access.ts';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m0001.up },
   { version: 2, name: 'campaign_authoring', up: m0002.up },
   { version: 3, name: 'reports', up: m0003.up },
+  { version: 4, name: 'device_access', up: m0004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

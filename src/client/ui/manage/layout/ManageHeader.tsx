@@ -18,6 +18,9 @@ export function ManageHeader() {
         <a href="/manage" data-testid="manage-nav-campaigns" aria-current={onList ? 'page' : undefined}>
           {t('manage.nav.campaigns')}
         </a>
+        <a href="/manage/devices" data-testid="manage-nav-devices" aria-current={current('/manage/devices') ? 'page' : undefined}>
+          {t('manage.nav.devices')}
+        </a>
         <a href="/reports" data-testid="manage-nav-reports">
           {t('status.reports')}
         </a>

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { DeviceListResponse, DeviceSummary, LostRecordsResponse } from '../../../../shared/schemas/devices.ts';
+import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { type Problem, problemOf } from '../../../manage/problems.ts';
+import { ProblemNote } from '../common/ProblemNote.tsx';
+import { useLoad } from '../common/useLoad.ts';
+import { useManage } from '../ManageContext.tsx';
+import { DeviceTable } from './DeviceTable.tsx';
+import { deviceName, whenIn } from './deviceText.ts';
+import { LostRecordsTable } from './LostRecordsTable.tsx';
+import { RevokeDeviceConfirm } from './RevokeDeviceConfirm.tsx';
+
+/**
+ * The hall's devices (every hall's, for an admin) with a revoke button for a lost tablet, and the
+ * records revoked or expired devices said they still hold: what the hall is known to be missing.
+ */
+export function DevicesPage() {
+  const { t, lang } = useManageI18n();
+  const { api, enrolment } = useManage();
+  const devices = useLoad<DeviceListResponse>(() => api.devices(), [api]);
+  const lost = useLoad<LostRecordsResponse>(() => api.lostRecords(), [api]);
+  const [revoking, setRevoking] = useState<DeviceSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const when = whenIn(devices.data?.halls ?? lost.data?.halls ?? [], enrolment.hall.timeZone, lang);
+
+  const revoke = async (device: DeviceSummary) => {
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      const answer = await api.revokeDevice(device.id);
+      setNotice(t('manage.devices.revoked', { device: deviceName(answer.device, t) }));
+    } catch (cause) {
+      setProblem(problemOf(cause));
+    } finally {
+      setBusy(false);
+      setRevoking(null);
+      devices.reload();
+      lost.reload();
+    }
+  };
+
+  const list = devices.data?.devices ?? [];
+  const reports = lost.data?.reports ?? [];
+  return (
+    <section class="m-page m-devices-page" aria-labelledby="devices-title" data-testid="devices">
+      <div class="m-page-head">
+        <h1 id="devices-title">{t('manage.devices.title')}</h1>
+      </div>
+      <p class="muted">{t('manage.devices.intro')}</p>
+      {notice && (
+        <p class="msg msg-info" role="status" data-testid="devices-notice">
+          {notice}
+        </p>
+      )}
+      {problem && <ProblemNote problem={problem} />}
+      {revoking && <RevokeDeviceConfirm device={revoking} busy={busy} onConfirm={() => void revoke(revoking)} onCancel={() => setRevoking(null)} />}
+      {devices.problem && <ProblemNote problem={devices.problem} onRetry={devices.reload} />}
+      {!devices.data && !devices.problem && <p class="loading">{t('app.loading')}</p>}
+      {devices.data && list.length === 0 && <p class="muted">{t('manage.devices.none')}</p>}
+      {devices.data && list.length > 0 && (
+        <DeviceTable devices={list} halls={devices.data.halls} when={when} busy={busy} onRevoke={(d) => setRevoking(d)} />
+      )}
+
+      <h2 id="lost-title">{t('manage.lost.title')}</h2>
+      <p class="muted">{t('manage.lost.intro')}</p>
+      {lost.problem && <ProblemNote problem={lost.problem} onRetry={lost.reload} testId="lost-problem" />}
+      {lost.data && reports.length === 0 && (
+        <p class="muted" data-testid="lost-none">
+          {t('manage.lost.none')}
+        </p>
+      )}
+      {lost.data && reports.length > 0 && <LostRecordsTable reports={reports} when={when} />}
+    </section>
+  );
+}

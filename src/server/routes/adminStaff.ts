@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { API } from '../../shared/apiPaths.ts';
+import { Id } from '../../shared/schemas/common.ts';
+import { RevokeSessionsResponse } from '../../shared/schemas/devices.ts';
+import { assertMayManageHall } from '../access/hallScope.ts';
+import { deviceAuth } from '../auth/deviceAuth.ts';
+import type { Database } from '../db/database.ts';
+import { HttpError } from '../errors.ts';
+import { manageAuth, requireActor } from '../manage/actor.ts';
+import { insertAccessAudit } from '../repos/accessAudit.ts';
+import { revokeSessionsOfStaff } from '../repos/sessions.ts';
+import { getStaffRow } from '../repos/staff.ts';
+import { parseInput } from '../validate.ts';
+
+const StaffParams = z.object({ staffId: Id });
+
+/** Ending a person's sessions everywhere (a PIN someone saw, a person leaving): manager of their hall, or admin. */
+export async function adminStaffRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
+  const { db } = opts.database;
+  const onRequest = [deviceAuth(db), manageAuth(db, ['manager', 'admin'])];
+
+  app.post(API.adminStaffSessionsRevoke, { onRequest }, async (request): Promise<RevokeSessionsResponse> => {
+    const actor = requireActor(request);
+    const { staffId } = parseInput(StaffParams, request.params, 'path');
+    const staff = await getStaffRow(db, staffId);
+    if (staff === undefined) throw new HttpError(404, 'not_found', `there is no staff member ${staffId}; reload the page`);
+    assertMayManageHall(actor, staff.hall_id, 'end the sessions of the staff');
+    const now = new Date();
+    const revoked = await db.transaction().execute(async (trx) => {
+      const count = await revokeSessionsOfStaff(trx, staffId, now);
+      // Audited even when there was none: someone thought it necessary, and that is worth knowing.
+      await insertAccessAudit(trx, {
+        at: now.toISOString(),
+        actor,
+        action: 'revoke_sessions',
+        hallId: staff.hall_id,
+        targetId: staffId,
+        summary: `ended ${count} live ${count === 1 ? 'session' : 'sessions'} of ${staff.name}`,
+      });
+      return count;
+    });
+    return RevokeSessionsResponse.parse({ staffId, revoked });
+  });
+}

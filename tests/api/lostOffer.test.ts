@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { summariseOffer } from '../../src/server/access/lostOffer.ts';
+
+const STAFF_A = '01900000-0000-7000-8000-00000000000a';
+const STAFF_B = '01900000-0000-7000-8000-00000000000b';
+const entry = (seq: number, kind: unknown, staffId: unknown = STAFF_A) => ({ seq, record: { kind, staffId } });
+
+/** What a refused push offered, summarised; the records themselves are never kept. */
+describe('summariseOffer', () => {
+  it.each([
+    { name: 'not a push body', body: { hello: 1 }, acked: 0, want: null },
+    { name: 'not even an object', body: 'x', acked: 0, want: null },
+    { name: 'only entries the server holds', body: { entries: [entry(1, 'visit'), entry(2, 'visit')] }, acked: 2, want: null },
+    {
+      name: 'entries above what is held, counted by kind and person',
+      body: { entries: [entry(2, 'visit'), entry(3, 'visit'), entry(4, 'recommendation', STAFF_B), entry(5, 'visit_close')] },
+      acked: 2,
+      want: { offered: 3, firstSeq: 3, lastSeq: 5, pending: null, pendingLastSeq: null, kinds: { visit: 1, recommendation: 1, visit_close: 1 }, staffIds: [STAFF_A, STAFF_B] },
+    },
+    {
+      name: 'what the tablet says it still holds',
+      body: { entries: [entry(7, 'visit')], outbox: { pending: 40, lastSeq: 46 } },
+      acked: 6,
+      want: { offered: 1, firstSeq: 7, lastSeq: 7, pending: 40, pendingLastSeq: 46, kinds: { visit: 1 }, staffIds: [STAFF_A] },
+    },
+    {
+      name: 'kinds it does not know and staff ids that are not ids, named as such or left out',
+      body: { entries: [entry(1, 'spaceship', 'robert'), entry(2, 42, STAFF_B), entry(3, 'visit', '\u0000')] },
+      acked: 0,
+      want: { offered: 3, firstSeq: 1, lastSeq: 3, kinds: { unknown: 2, visit: 1 }, staffIds: [STAFF_B] },
+    },
+  ])('$name', ({ body, acked, want }) => {
+    const offer = summariseOffer(body, acked, 'revoked');
+    if (want === null) expect(offer).toBeNull();
+    else expect(offer).toMatchObject({ reason: 'revoked', ...want });
+  });
+});
