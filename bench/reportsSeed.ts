@@ -65,7 +65,7 @@ async function seedReference(file: string, shape: SeedShape) {
       halls.push(hall);
       const ids = Array.from({ length: shape.staffPerHall }, () => uuidv7());
       for (const [i, id] of ids.entries()) {
-        await insertStaff(db, { id, hallId: hall.id, name: `员工${h + 1}-${i + 1}`, role: i === 0 ? 'manager' : 'consultant', active: true, pin: null });
+        await insertStaff(db, { id, hallId: hall.id, name: `员工${h + 1}-${i + 1}`, role: i === 0 ? 'manager' : 'consultant', active: true, secret: null });
       }
       staff.push(ids);
     }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { DEMO_STAFF } from '../../src/server/seed/demo.ts';
+import { DEMO_STAFF, type DemoStaff } from '../../src/server/seed/demo.ts';
+import { typeCredential } from '../../tests/helpers/e2eSignIn.ts';
 
 /** Takes the screenshots of one screen in both languages (and audits its layout); given by the caller. */
 export type Shoot = (page: Page, name: string) => Promise<void>;
@@ -11,13 +12,10 @@ export function demoStaff(which: { name: string } | { role: 'manager' | 'admin' 
   return found;
 }
 
-/** From wherever the page is: back to the counter's sign-in, then in with the PIN. */
-export async function signInAs(page: Page, who: { id: string; pin: string }): Promise<void> {
+/** From wherever the page is: back to the counter's sign-in, then in with the PIN or password. */
+export async function signInAs(page: Page, who: DemoStaff): Promise<void> {
   await page.goto(new URL('/', page.url()).href);
-  await page.getByTestId(`staff-tile-${who.id}`).click();
-  await page.getByTestId('pin-clear').click();
-  for (const d of who.pin) await page.getByTestId(`pin-key-${d}`).click();
-  await page.getByTestId('pin-submit').click();
+  await typeCredential(page, who);
   await page.getByTestId('next-customer').waitFor({ timeout: 20_000 });
 }
 

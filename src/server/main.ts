@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { credentialOf } from '../shared/credential.ts';
 import { buildApp } from './app.ts';
 import type { Database } from './db/database.ts';
 import { migrate, SchemaTooNewError } from './db/migrate.ts';
@@ -75,8 +76,11 @@ async function main(): Promise<void> {
     if (code !== null && demoHall !== undefined) {
       console.log(`enrolment code: ${code.code}`);
       console.log(`  for ${demoHall.name.zh} / ${demoHall.name.en ?? ''}, single use, valid until ${code.expiresAt}`);
-      console.log('demo staff (role, name, PIN):');
-      for (const s of DEMO_STAFF) console.log(`  ${s.role.padEnd(15)} ${s.name} ${s.latin.padEnd(10)} PIN ${s.pin}`);
+      console.log('demo staff (role, name, PIN or password):');
+      for (const s of DEMO_STAFF) {
+        const kind = credentialOf(s.role) === 'password' ? 'password' : 'PIN';
+        console.log(`  ${s.role.padEnd(15)} ${s.name} ${s.latin.padEnd(10)} ${kind} ${s.secret}`);
+      }
     } else {
       console.log('no demo hall in this database: issue enrolment codes with npx tsx scripts/enrolmentCode.ts <hallId>');
     }

@@ -8,7 +8,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import type { ApiContext } from '../helpers/apiApp.ts';
 import { forEachEngine, openTestDatabase, type TestDatabase } from '../helpers/apiEngines.ts';
-import { completeDraft, type ManageHall } from '../helpers/manageFixtures.ts';
+import { completeDraft, type ManageHall, sessionBody } from '../helpers/manageFixtures.ts';
 import {
   buildWorld,
   type Caller,
@@ -82,7 +82,10 @@ const TABLE: Record<string, Row> = {
   [`POST ${API.sessions}`]: {
     // The caller's role, of the target hall, signs in on the caller's tablet.
     expect: deviceRoute(ownOnly(200)),
-    request: ({ world, caller, target }) => ({ url: API.sessions, payload: world.person(target, caller.role) }),
+    request: ({ world, caller, target }) => {
+      const { staffId, secret } = world.person(target, caller.role);
+      return { url: API.sessions, payload: sessionBody(staffId, secret) };
+    },
   },
   [`DELETE ${API.currentSession}`]: {
     // Another hall's session token on this tablet signs nothing out (204, idempotent, nothing written).

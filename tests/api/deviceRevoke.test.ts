@@ -8,7 +8,7 @@ import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
 import { ackedSeq, CONSULTANT_PIN, countStored, enrolDevice, entries, makeOutbox, push } from '../helpers/apiFixtures.ts';
 import { accessAudit, adminApi, lostReportRows } from '../helpers/deviceFixtures.ts';
-import { ADMIN_PIN, MANAGER_PIN, seedManageHall, signIn } from '../helpers/manageFixtures.ts';
+import { ADMIN_PASSWORD, MANAGER_PASSWORD, seedManageHall, signIn } from '../helpers/manageFixtures.ts';
 
 forEachEngine((engine) => {
   const ctx = useApiApp(engine);
@@ -122,7 +122,7 @@ forEachEngine((engine) => {
       expect((await push(app, h.fx.device.token, { entries: entries(outbox, 1, 2) })).statusCode).toBe(200);
       // The manager revokes it from the office PC.
       const office = await enrolDevice(app, database, h.fx.hall.id);
-      const manager = await signIn(app, office.token, h.manager.staffId, MANAGER_PIN);
+      const manager = await signIn(app, office.token, h.manager.staffId, MANAGER_PASSWORD);
       expect((await adminApi(app, manager).revoke(h.fx.device.id)).statusCode).toBe(200);
       const before = await countStored(database, h.fx.device.id);
 
@@ -177,7 +177,7 @@ forEachEngine((engine) => {
       try {
         const h = await seedManageHall(app, database);
         const office = await enrolDevice(app, database, h.fx.hall.id);
-        const admin = await signIn(app, office.token, h.admin.staffId, ADMIN_PIN);
+        const admin = await signIn(app, office.token, h.admin.staffId, ADMIN_PASSWORD);
         expect((await adminApi(app, admin).revoke(h.fx.device.id)).statusCode).toBe(200);
         const base = await app.listen({ port: 0, host: '127.0.0.1' });
         const headers = { authorization: `Bearer ${h.fx.device.token}`, 'content-type': 'application/json' };
@@ -214,7 +214,7 @@ forEachEngine((engine) => {
       const outbox = makeOutbox(h.fx, 2);
       expect((await push(app, h.fx.device.token, { entries: entries(outbox, 1, 2) })).statusCode).toBe(200);
       const office = await enrolDevice(app, database, h.fx.hall.id);
-      const admin = await signIn(app, office.token, h.admin.staffId, ADMIN_PIN);
+      const admin = await signIn(app, office.token, h.admin.staffId, ADMIN_PASSWORD);
       expect((await adminApi(app, admin).revoke(h.fx.device.id)).statusCode).toBe(200);
       // The answer to this push was lost before the revocation: the tablet sends it again.
       expect((await push(app, h.fx.device.token, { entries: entries(outbox, 1, 2) })).statusCode).toBe(401);

@@ -212,7 +212,7 @@ forEachEngine((engine: Engine) => {
     const hall = await seedManageHall(app, testDb.database);
     const otherHall = await seedHallFixture(app, testDb.database);
     const pinTarget = uuidv7();
-    await insertStaff(testDb.database.db, { id: pinTarget, hallId: hall.fx.hall.id, name: '模糊测试', role: 'consultant', active: true, pin: '97531' });
+    await insertStaff(testDb.database.db, { id: pinTarget, hallId: hall.fx.hall.id, name: '模糊测试', role: 'consultant', active: true, secret: '97531' });
     const fuzzDevice = await enrolDevice(app, testDb.database, hall.fx.hall.id);
     world = { app, database: testDb.database, hall, otherHall, device: fuzzDevice, pinTarget };
   });

@@ -5,12 +5,14 @@ import { EnrolResponse, SessionResponse } from '../../src/shared/schemas/auth.ts
 import { buildApp } from '../../src/server/app.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { issueEnrolmentCode } from '../../src/server/repos/enrolmentCodes.ts';
+import { insertStaff } from '../../src/server/repos/staff.ts';
 import { forEachEngine, openTestDatabase, type TestDatabase } from '../helpers/apiEngines.ts';
 import { CONSULTANT_PIN, entries, makeVisit, push, seedHallFixture } from '../helpers/apiFixtures.ts';
 import { makeVoid } from '../helpers/reportFixtures.ts';
 
 /** A customer's mobile number, typed where it must never be: it may be stored there, never logged. */
 const PHONE = '13912345678';
+const MANAGER_PASSWORD = 'manager-secret-4321';
 
 /**
  * The server's own log, at its most verbose, through a sign-in, an enrolment, pushes and failures:
@@ -37,11 +39,13 @@ forEachEngine((engine) => {
   });
 
   describe('logs', () => {
-    it('never carry a PIN, token, enrolment code or phone number', async () => {
+    it('never carry a PIN, password, token, enrolment code or phone number', async () => {
       const database = testDb!.database;
       const fx = await seedHallFixture(app!, database);
+      const managerId = crypto.randomUUID();
+      await insertStaff(database.db, { id: managerId, hallId: fx.hall.id, name: '经理', role: 'manager', active: true, secret: MANAGER_PASSWORD });
       // The PIN as a JSON value: six bare digits could turn up inside a timestamp.
-      const secrets: string[] = [`"${CONSULTANT_PIN}"`, PHONE, fx.device.token];
+      const secrets: string[] = [`"${CONSULTANT_PIN}"`, MANAGER_PASSWORD, PHONE, fx.device.token];
 
       const { code } = await issueEnrolmentCode(database.db, { hallId: fx.hall.id });
       secrets.push(code);
@@ -55,6 +59,9 @@ forEachEngine((engine) => {
       expect(signedIn.statusCode).toBe(200);
       const session = SessionResponse.parse(signedIn.json());
       secrets.push(session.sessionToken);
+      const manager = await app!.inject({ method: 'POST', url: API.sessions, headers: auth, payload: { staffId: managerId, password: MANAGER_PASSWORD } });
+      expect(manager.statusCode, manager.body).toBe(200);
+      secrets.push(SessionResponse.parse(manager.json()).sessionToken);
       // Wrong PINs, then over the sign-in limit of 3 (logged as a warning).
       for (let i = 0; i < 2; i++) {
         await app!.inject({ method: 'POST', url: API.sessions, headers: auth, payload: { staffId: fx.consultantId, pin: '999999' } });
@@ -79,7 +86,7 @@ forEachEngine((engine) => {
       expect(signedOut.statusCode).toBe(204);
 
       // Whatever a handler might log of a request or an error is censored too.
-      app!.log.error({ req: { headers: auth }, body: { pin: CONSULTANT_PIN }, err: Object.assign(new Error('insert failed'), { detail: `Failing row contains (${PHONE})` }) }, 'boom');
+      app!.log.error({ req: { headers: auth }, body: { pin: CONSULTANT_PIN, password: MANAGER_PASSWORD }, err: Object.assign(new Error('insert failed'), { detail: `Failing row contains (${PHONE})` }) }, 'boom');
 
       const log = lines.join('');
       expect(lines.length).toBeGreaterThan(20);

@@ -106,8 +106,8 @@ forEachEngine((engine) => {
         const [, code] = await waitFor(started, /enrolment code: (\S+)/);
         expect(started.out()).toContain('talktrack listening on http://localhost:');
         // The staff list comes after the code, possibly in a later chunk of output.
-        await waitFor(started, /manager\s+王敏 Wang Min\s+PIN 909090/);
-        await waitFor(started, /admin\s+赵强 Zhao Qiang\s+PIN 808080/);
+        await waitFor(started, /manager\s+王敏 Wang Min\s+password wangmin2026/);
+        await waitFor(started, /admin\s+赵强 Zhao Qiang\s+password zhaoqiang2026/);
         const base = (url ?? '').replace('localhost', '127.0.0.1').replace(/\/$/, '');
         const enrol = await fetch(`${base}${API.enrol}`, {
           method: 'POST',

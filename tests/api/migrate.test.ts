@@ -32,7 +32,7 @@ async function seedV2Hall(testDb: TestDatabase, timeZone: string, openedAt: read
   const text = { zh: '文本' };
   await insertHall(db, { id: hallId, name: { zh: `厅 ${timeZone}` }, timeZone });
   await insertDevice(db, { id: deviceId, hallId, label: null, tokenHash: hashToken(newToken()) });
-  await insertStaff(db, { id: staffId, hallId, name: '甲', role: 'consultant', active: true, pin: null });
+  await insertStaff(db, { id: staffId, hallId, name: '甲', role: 'consultant', active: true, secret: null });
   await insertCampaign(db, {
     id: campaignId, hallIds: [hallId], title: text, offerCode: 'X', category: 'vas', startDate: '2026-01-01', endDate: '2026-12-31',
     focus: false, segmentNote: null, status: 'published', currentVersionId: versionId,

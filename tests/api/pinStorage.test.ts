@@ -18,7 +18,7 @@ forEachEngine((engine) => {
       const { app, database } = ctx();
       const fx = await seedHallFixture(app, database);
       const twinId = uuidv7();
-      await insertStaff(database.db, { id: twinId, hallId: fx.hall.id, name: '同码', role: 'consultant', active: true, pin: CONSULTANT_PIN });
+      await insertStaff(database.db, { id: twinId, hallId: fx.hall.id, name: '同码', role: 'consultant', active: true, secret: CONSULTANT_PIN });
       const [a, b] = await Promise.all([getStaffRow(database.db, fx.consultantId), getStaffRow(database.db, twinId)]);
       for (const row of [a!, b!]) {
         expect(row).toMatchObject({ pin_algorithm: 'pbkdf2-sha256', pin_iterations: PIN_ITERATIONS });

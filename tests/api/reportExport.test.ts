@@ -35,7 +35,7 @@ async function seedHostile(ctx: ApiContext, h: ManageHall) {
   const box = outbox(app, h.fx);
   for (const name of HOSTILE) {
     const staffId = uuidv7();
-    await insertStaff(database.db, { id: staffId, hallId: h.fx.hall.id, name, role: 'consultant', active: true, pin: null });
+    await insertStaff(database.db, { id: staffId, hallId: h.fx.hall.id, name, role: 'consultant', active: true, secret: null });
     const visit = makeVisit(h.fx, { staffId, openedAt: `${D1}T02:00:00Z` });
     const said = MUST_SAY_KEYS.slice(0, 4);
     box.add(visit, makeRecommendation(h.fx, visit.id, { staffId, campaignId: campaign.id, talkTrackVersionId: campaign.currentVersionId!, elementsSaid: said }));

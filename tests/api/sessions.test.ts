@@ -4,18 +4,16 @@ import { ApiError, SessionResponse } from '../../src/shared/schemas/auth.ts';
 import { findActiveStaffSession } from '../../src/server/repos/sessions.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
+import { insertStaff } from '../../src/server/repos/staff.ts';
 import { CONSULTANT_PIN, seedHallFixture } from '../helpers/apiFixtures.ts';
+import { MANAGER_PASSWORD, seedManageHall } from '../helpers/manageFixtures.ts';
 
 forEachEngine((engine) => {
   const ctx = useApiApp(engine);
 
-  const signIn = (token: string, staffId: string, pin: string) =>
-    ctx().app.inject({
-      method: 'POST',
-      url: API.sessions,
-      headers: { authorization: `Bearer ${token}` },
-      payload: { staffId, pin },
-    });
+  const signInWith = (token: string, payload: Record<string, unknown>) =>
+    ctx().app.inject({ method: 'POST', url: API.sessions, headers: { authorization: `Bearer ${token}` }, payload });
+  const signIn = (token: string, staffId: string, pin: string) => signInWith(token, { staffId, pin });
 
   describe('staff sessions', () => {
     it('signs in with the right PIN and out again', async () => {
@@ -87,6 +85,47 @@ forEachEngine((engine) => {
       const badPin = await signIn(fx.device.token, fx.consultantId, '12ab');
       expect(badPin.statusCode).toBe(400);
       expect(ApiError.parse(badPin.json()).message).toMatch(/^pin: /);
+    });
+
+    it('has managers and admins sign in with a password of at least 10 characters, never a PIN', async () => {
+      const { app, database } = ctx();
+      const h = await seedManageHall(app, database);
+      const token = h.fx.device.token;
+      const managerId = h.manager.staffId;
+      const sessionsBefore = await database.db.selectFrom('staff_sessions').select('id').execute();
+
+      const withPin = await signInWith(token, { staffId: managerId, pin: '975310' });
+      expect(withPin.statusCode).toBe(400);
+      expect(ApiError.parse(withPin.json())).toMatchObject({ error: 'password_required', message: expect.stringContaining('at least 10 characters') });
+      const short = await signInWith(token, { staffId: managerId, password: 'short-one' });
+      expect(short.statusCode).toBe(400);
+      expect(ApiError.parse(short.json()).message).toMatch(/^password: password must be at least 10 characters/);
+      const both = await signInWith(token, { staffId: managerId, pin: '975310', password: MANAGER_PASSWORD });
+      expect(both.statusCode).toBe(400);
+      expect(ApiError.parse(both.json()).message).toContain('exactly one of pin');
+      const consultantWithPassword = await signInWith(token, { staffId: h.fx.consultantId, password: 'a-long-password' });
+      expect(consultantWithPassword.statusCode).toBe(400);
+      expect(ApiError.parse(consultantWithPassword.json()).error).toBe('pin_required');
+      // None of those refusals counted as a wrong attempt or opened a session.
+      expect(await database.db.selectFrom('staff_sessions').select('id').execute()).toEqual(sessionsBefore);
+
+      const wrong = await signInWith(token, { staffId: managerId, password: 'not-the-password' });
+      expect(wrong.statusCode).toBe(401);
+      expect(ApiError.parse(wrong.json())).toMatchObject({ error: 'wrong_password', message: expect.stringContaining('4 attempts left') });
+      const right = await signInWith(token, { staffId: managerId, password: MANAGER_PASSWORD });
+      expect(right.statusCode, right.body).toBe(200);
+      expect(SessionResponse.parse(right.json()).staff.role).toBe('manager');
+    });
+
+    it('will not store a manager or admin whose secret is a PIN, nor a consultant whose PIN is not digits', async () => {
+      const { app, database } = ctx();
+      const fx = await seedHallFixture(app, database);
+      const staff = (role: 'manager' | 'admin' | 'consultant', secret: string) =>
+        insertStaff(database.db, { id: crypto.randomUUID(), hallId: fx.hall.id, name: '新员工', role, active: true, secret });
+      await expect(staff('manager', '123456')).rejects.toThrow(/at least 10 characters/);
+      await expect(staff('admin', '123456789')).rejects.toThrow(/at least 10 characters/);
+      await expect(staff('consultant', 'a-long-password')).rejects.toThrow(/4 to 8 digits/);
+      expect(await database.db.selectFrom('staff').select('id').where('name', '=', '新员工').execute()).toEqual([]);
     });
   });
 });

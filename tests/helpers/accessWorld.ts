@@ -10,11 +10,11 @@ import type { ApiContext } from './apiApp.ts';
 import { ackedSeq, CONSULTANT_PIN, type DeviceFixture, enrolDevice, insertTestDevice, makeVisit } from './apiFixtures.ts';
 import { adminApi, DAY_MS, expireSession, lastUsed } from './deviceFixtures.ts';
 import {
-  ADMIN_PIN,
+  ADMIN_PASSWORD,
   completeDraft,
   type ManageHall,
   manageApi,
-  MANAGER_PIN,
+  MANAGER_PASSWORD,
   MARKETER_PIN,
   publishedCampaign,
   seedManageHall,
@@ -50,9 +50,9 @@ export interface Caller {
   headers: Record<string, string>;
   /** The tablet it calls from; null without a device token. */
   device: DeviceFixture | null;
-  /** The person, and their PIN (the sign-in route signs them in). */
+  /** The person, and their PIN or password (the sign-in route signs them in). */
   staffId: string;
-  pin: string;
+  secret: string;
   role: Role;
 }
 
@@ -61,15 +61,15 @@ export interface World {
   own: ManageHall;
   other: ManageHall;
   callers: Record<Case, Caller>;
-  /** Which of a hall's people has this role, and their PIN. */
-  person(hall: ManageHall, role: Role): { staffId: string; pin: string };
+  /** Which of a hall's people has this role, and their PIN or password. */
+  person(hall: ManageHall, role: Role): { staffId: string; secret: string };
 }
 
-const PINS: Record<Role, string> = { consultant: CONSULTANT_PIN, floor_marketer: MARKETER_PIN, manager: MANAGER_PIN, admin: ADMIN_PIN };
+const SECRETS: Record<Role, string> = { consultant: CONSULTANT_PIN, floor_marketer: MARKETER_PIN, manager: MANAGER_PASSWORD, admin: ADMIN_PASSWORD };
 
-function person(hall: ManageHall, role: Role): { staffId: string; pin: string } {
+function person(hall: ManageHall, role: Role): { staffId: string; secret: string } {
   const staffId = { consultant: hall.fx.consultantId, floor_marketer: hall.fx.marketerId, manager: hall.manager.staffId, admin: hall.admin.staffId }[role];
-  return { staffId, pin: PINS[role] };
+  return { staffId, secret: SECRETS[role] };
 }
 
 /** Two halls, everyone signed in, and a tablet of the own hall for each failed identity. */
@@ -78,14 +78,14 @@ export async function buildWorld(ctx: ApiContext): Promise<World> {
   const own = await seedManageHall(app, database);
   const other = await seedManageHall(app, database);
   const admin = person(own, 'admin');
-  const onDevice = async (device: DeviceFixture) => ({ device, signedIn: await signIn(app, device.token, admin.staffId, admin.pin) });
+  const onDevice = async (device: DeviceFixture) => ({ device, signedIn: await signIn(app, device.token, admin.staffId, admin.secret) });
 
   const revoked = await onDevice(await enrolDevice(app, database, own.fx.hall.id));
   const revokedRes = await adminApi(app, own.manager).revoke(revoked.device.id);
   if (revokedRes.statusCode !== 200) throw new Error(`revoking the matrix's revoked device failed: ${revokedRes.body}`);
   const expired = await onDevice(await enrolDevice(app, database, own.fx.hall.id));
   await lastUsed(database, expired.device.id, 365 * DAY_MS);
-  const expiredSession = await signIn(app, own.fx.device.token, admin.staffId, admin.pin);
+  const expiredSession = await signIn(app, own.fx.device.token, admin.staffId, admin.secret);
   await expireSession(database, expiredSession.headers[SESSION_HEADER]!);
 
   const signedIn = { consultant: own.consultant, floor_marketer: own.marketer, manager: own.manager, admin: own.admin };
@@ -146,7 +146,7 @@ export function prepare(w: World) {
      */
     async spareSession(hall: ManageHall, deviceId = hall.fx.device.id) {
       const staffId = uuidv7();
-      await insertStaff(database.db, { id: staffId, hallId: hall.fx.hall.id, name: '临时工', role: 'consultant', active: true, pin: null });
+      await insertStaff(database.db, { id: staffId, hallId: hall.fx.hall.id, name: '临时工', role: 'consultant', active: true, secret: null });
       const session = await createStaffSession(database.db, { staffId, deviceId, now: new Date() });
       return { staffId, token: session.token };
     },

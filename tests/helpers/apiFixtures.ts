@@ -67,9 +67,9 @@ export async function seedHallFixture(app: FastifyInstance, database: Database):
   const consultantId = uuidv7();
   const marketerId = uuidv7();
   const inactiveId = uuidv7();
-  await insertStaff(db, { id: consultantId, hallId: hall.id, name: '测试员甲', role: 'consultant', active: true, pin: CONSULTANT_PIN });
-  await insertStaff(db, { id: marketerId, hallId: hall.id, name: '测试员乙', role: 'floor_marketer', active: true, pin: '135790' });
-  await insertStaff(db, { id: inactiveId, hallId: hall.id, name: '测试员丙', role: 'consultant', active: false, pin: null });
+  await insertStaff(db, { id: consultantId, hallId: hall.id, name: '测试员甲', role: 'consultant', active: true, secret: CONSULTANT_PIN });
+  await insertStaff(db, { id: marketerId, hallId: hall.id, name: '测试员乙', role: 'floor_marketer', active: true, secret: '135790' });
+  await insertStaff(db, { id: inactiveId, hallId: hall.id, name: '测试员丙', role: 'consultant', active: false, secret: null });
   const campaignId = uuidv7();
   const versionId = uuidv7();
   const campaign: Campaign = {

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_STAFF } from '../../src/server/seed/demo.ts';
+import { DEMO_STAFF, type DemoStaff } from '../../src/server/seed/demo.ts';
+import { typeCredential } from './e2eSignIn.ts';
 
 /** What a person does at the counter, step by step, through the same controls they tap. */
 
-/** A person of the demo hall that `npm start` seeds, with their PIN. */
-export function demoPerson(name: '李娜' | '张伟' | '刘洋' | '陈静' | '王敏'): { id: string; pin: string } {
+/** A person of the demo hall that `npm start` seeds, with their PIN or password. */
+export function demoPerson(name: '李娜' | '张伟' | '刘洋' | '陈静' | '王敏'): DemoStaff {
   const person = DEMO_STAFF.find((s) => s.name === name);
   if (!person) throw new Error(`no demo staff named ${name}`);
   return person;
@@ -17,13 +18,11 @@ export async function enrol(page: Page, code: string): Promise<void> {
   await page.getByTestId('enrol-submit').click();
 }
 
-export async function signIn(page: Page, person: { id: string; pin: string }): Promise<void> {
-  const { id, pin } = person;
-  await page.getByTestId(`staff-tile-${id}`).click();
-  for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).click();
-  await page.getByTestId('pin-submit').click();
+export async function signIn(page: Page, person: DemoStaff): Promise<void> {
+  await typeCredential(page, person);
   await page.getByTestId('next-customer').waitFor();
 }
+
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();

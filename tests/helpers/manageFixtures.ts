@@ -9,9 +9,15 @@ import type { Database } from '../../src/server/db/database.ts';
 import { insertStaff } from '../../src/server/repos/staff.ts';
 import { CONSULTANT_PIN, type HallFixture, seedHallFixture } from './apiFixtures.ts';
 
-export const MANAGER_PIN = '975310';
-export const ADMIN_PIN = '864200';
+/** Managers and admins sign in with a password of at least 10 characters, never digits only. */
+export const MANAGER_PASSWORD = 'manager-pass-975310';
+export const ADMIN_PASSWORD = 'admin-pass-864200';
 export const MARKETER_PIN = '135790';
+
+/** The sign-in body for a PIN (digits) or a password (anything else), as the sign-in screen sends it. */
+export function sessionBody(staffId: string, secret: string): { staffId: string; pin: string } | { staffId: string; password: string } {
+  return /^\d+$/.test(secret) ? { staffId, pin: secret } : { staffId, password: secret };
+}
 
 /** A signed-in person on an enrolled device: what every manager-page request carries. */
 export interface SignedIn {
@@ -28,13 +34,13 @@ export interface ManageHall {
   marketer: SignedIn;
 }
 
-/** Signs in through POST /sessions with the PIN, as the sign-in screen does. */
-export async function signIn(app: FastifyInstance, deviceToken: string, staffId: string, pin: string): Promise<SignedIn> {
+/** Signs in through POST /sessions with the PIN or password, as the sign-in screen does. */
+export async function signIn(app: FastifyInstance, deviceToken: string, staffId: string, secret: string): Promise<SignedIn> {
   const res = await app.inject({
     method: 'POST',
     url: API.sessions,
     headers: { authorization: `Bearer ${deviceToken}` },
-    payload: { staffId, pin },
+    payload: sessionBody(staffId, secret),
   });
   expect(res.statusCode, res.body).toBe(200);
   const session = SessionResponse.parse(res.json());
@@ -53,12 +59,12 @@ export async function seedManageHall(app: FastifyInstance, database: Database): 
   const managerId = uuidv7();
   const adminId = uuidv7();
   managers += 1;
-  await insertStaff(database.db, { id: managerId, hallId: fx.hall.id, name: `王经理${managers}`, role: 'manager', active: true, pin: MANAGER_PIN });
-  await insertStaff(database.db, { id: adminId, hallId: fx.hall.id, name: `赵管理${managers}`, role: 'admin', active: true, pin: ADMIN_PIN });
+  await insertStaff(database.db, { id: managerId, hallId: fx.hall.id, name: `王经理${managers}`, role: 'manager', active: true, secret: MANAGER_PASSWORD });
+  await insertStaff(database.db, { id: adminId, hallId: fx.hall.id, name: `赵管理${managers}`, role: 'admin', active: true, secret: ADMIN_PASSWORD });
   const token = fx.device.token;
   const [manager, admin, consultant, marketer] = await Promise.all([
-    signIn(app, token, managerId, MANAGER_PIN),
-    signIn(app, token, adminId, ADMIN_PIN),
+    signIn(app, token, managerId, MANAGER_PASSWORD),
+    signIn(app, token, adminId, ADMIN_PASSWORD),
     signIn(app, token, fx.consultantId, CONSULTANT_PIN),
     signIn(app, token, fx.marketerId, MARKETER_PIN),
   ]);

@@ -1,4 +1,5 @@
 import { API } from '../../shared/apiPaths.ts';
+import { credentialOf } from '../../shared/credential.ts';
 import { EnrolResponse, SessionResponse } from '../../shared/schemas/auth.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
 import { type SignedIn, type TalktrackDb, readMeta, writeMeta } from '../db/db.ts';
@@ -7,7 +8,7 @@ import { pinMatches } from './pinVerifier.ts';
 
 export type SignInResult =
   | { ok: true; signedIn: SignedIn; offline: boolean }
-  | { ok: false; reason: 'wrong_pin'; attemptsLeft: number }
+  | { ok: false; reason: 'wrong_secret'; attemptsLeft: number }
   | { ok: false; reason: 'locked'; until: string }
   | { ok: false; reason: 'unknown_staff' | 'no_verifier' | 'not_enrolled' };
 
@@ -23,11 +24,12 @@ export async function enrol(db: TalktrackDb, api: ApiClient, code: string, label
 }
 
 /**
- * Sign in with a PIN: the server decides when it can be reached; otherwise the device checks the
- * PIN against the verifier it pulled, so the counter keeps working offline. Lockout is counted here
- * too, so going offline does not give anyone more guesses.
+ * Sign in with a PIN (counter roles) or password (managers and admins): the server decides when it
+ * can be reached; otherwise the device checks the secret against the verifier it pulled, so the
+ * counter keeps working offline. Lockout is counted here too, so going offline does not give anyone
+ * more guesses.
  */
-export async function signIn(db: TalktrackDb, api: ApiClient, staffId: string, pin: string, now = new Date()): Promise<SignInResult> {
+export async function signIn(db: TalktrackDb, api: ApiClient, staffId: string, secret: string, now = new Date()): Promise<SignInResult> {
   const enrolment = await readMeta(db, 'enrolment');
   if (!enrolment) return { ok: false, reason: 'not_enrolled' };
   const staff = await db.staff.get(staffId);
@@ -39,7 +41,7 @@ export async function signIn(db: TalktrackDb, api: ApiClient, staffId: string, p
   let offline = false;
   try {
     const session = await api.request(API.sessions, SessionResponse, {
-      body: { staffId, pin },
+      body: credentialOf(staff.role) === 'password' ? { staffId, password: secret } : { staffId, pin: secret },
       deviceToken: enrolment.deviceToken,
     });
     sessionToken = session.sessionToken;
@@ -49,11 +51,11 @@ export async function signIn(db: TalktrackDb, api: ApiClient, staffId: string, p
       await db.pinFailures.put({ staffId, count: 0, lockedUntil: until });
       return { ok: false, reason: 'locked', until };
     }
-    if (cause instanceof ApiFailure && cause.error === 'wrong_pin') return recordFailure(db, staffId, now);
+    if (cause instanceof ApiFailure && (cause.error === 'wrong_pin' || cause.error === 'wrong_password')) return recordFailure(db, staffId, now);
     if (!(cause instanceof NetworkFailure) && !(cause instanceof ApiFailure && cause.status >= 500)) throw cause;
     offline = true;
     if (!staff.pinVerifier) return { ok: false, reason: 'no_verifier' };
-    if (!(await pinMatches(pin, staff.pinVerifier))) return recordFailure(db, staffId, now);
+    if (!(await pinMatches(secret, staff.pinVerifier))) return recordFailure(db, staffId, now);
   }
   const signedIn: SignedIn = { staffId, signedInAt: now.toISOString(), sessionToken };
   await db.transaction('rw', [db.meta, db.pinFailures], async () => {
@@ -67,7 +69,7 @@ async function recordFailure(db: TalktrackDb, staffId: string, now: Date): Promi
   const next = afterFailure(staffId, await db.pinFailures.get(staffId), now);
   await db.pinFailures.put(next);
   if (next.lockedUntil) return { ok: false, reason: 'locked', until: next.lockedUntil };
-  return { ok: false, reason: 'wrong_pin', attemptsLeft: MAX_PIN_FAILURES - next.count };
+  return { ok: false, reason: 'wrong_secret', attemptsLeft: MAX_PIN_FAILURES - next.count };
 }
 
 /** Sign out on this device; the server session is closed too when it can be reached. */

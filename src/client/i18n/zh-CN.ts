@@ -26,6 +26,10 @@ export const zhCN = {
   'signin.back': '返回',
   'signin.pinFor': '{name}，请输入 PIN 码',
   'signin.pinDots': '已输入 {count} 位',
+  'signin.passwordFor': '{name}，请输入密码',
+  'signin.passwordLabel': '密码',
+  'signin.passwordHint': '厅经理和管理员使用至少 {count} 个字符的密码登录。',
+  'signin.wrongPassword': '密码错误，还可以再试 {count} 次。',
   'signin.clear': '清除',
   'signin.submit': '确定',
   'signin.working': '正在验证…',
@@ -35,7 +39,7 @@ export const zhCN = {
   'signin.unknownStaff': '此营业厅找不到这位员工，请联系厅经理。',
   'signin.notEnrolled': '这台平板尚未登记。',
   'signin.failed': '登录失败：{message}',
-  'signin.offlineNote': '当前离线：PIN 码在本机验证。',
+  'signin.offlineNote': '当前离线：PIN 码或密码在本机验证。',
 
   // Roles
   'role.consultant': '营业员',

@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import { credentialOf } from '../../shared/credential.ts';
+import { Password, Pin } from '../../shared/schemas/common.ts';
 import { PinVerifier, StaffMember } from '../../shared/schemas/reference.ts';
 import { hashPin } from '../auth/pin.ts';
 import { bool, isTrue } from '../db/json.ts';
@@ -7,8 +9,11 @@ import type { Schema, StaffTable } from '../db/schema.ts';
 
 export type StaffRow = Selectable<StaffTable>;
 
-/** A new staff member: the shared shape, with the PIN in clear (hashed here, never stored). */
-export type NewStaff = Omit<StaffMember, 'pinVerifier'> & { pin: string | null };
+/**
+ * A new staff member: the shared shape, with the secret in clear (hashed here, never stored): the
+ * PIN of a counter role, the password of a manager or admin (credential.ts). Null: none set yet.
+ */
+export type NewStaff = Omit<StaffMember, 'pinVerifier'> & { secret: string | null };
 
 export function pinVerifierOf(row: StaffRow): PinVerifier | null {
   if (row.pin_hash === null) return null;
@@ -42,8 +47,9 @@ function pinColumns(verifier: PinVerifier | null) {
 
 export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<void> {
   const member = StaffMember.omit({ pinVerifier: true }).parse(staff);
+  if (staff.secret !== null) (credentialOf(member.role) === 'password' ? Password : Pin).parse(staff.secret);
   // Hash before the transaction: PBKDF2 is slow and must not hold the rev counter lock.
-  const verifier = staff.pin === null ? null : await hashPin(staff.pin);
+  const verifier = staff.secret === null ? null : await hashPin(staff.secret);
   await writeWithRev(db, (trx, rev) =>
     trx
       .insertInto('staff')
@@ -58,17 +64,6 @@ export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<
         rev,
         created_at: new Date().toISOString(),
       })
-      .execute(),
-  );
-}
-
-export async function setStaffPin(db: Kysely<Schema>, staffId: string, pin: string): Promise<void> {
-  const verifier = await hashPin(pin);
-  await writeWithRev(db, (trx, rev) =>
-    trx
-      .updateTable('staff')
-      .set({ ...pinColumns(verifier), failed_pin_count: 0, locked_until: null, rev })
-      .where('id', '=', staffId)
       .execute(),
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { API, SESSION_HEADER } from '../../shared/apiPaths.ts';
 import { SessionRequest, type SessionResponse } from '../../shared/schemas/auth.ts';
+import { type CredentialKind, credentialOf } from '../../shared/credential.ts';
 import { StaffRole } from '../../shared/schemas/reference.ts';
 import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
 import { verifyPin } from '../auth/pin.ts';
@@ -22,12 +23,23 @@ function clockTime(iso: string, timeZone: string): string {
   );
 }
 
-function locked(untilIso: string, timeZone: string): HttpError {
+const SECRET_NAME: Record<CredentialKind, string> = { pin: 'PIN', password: 'password' };
+
+function locked(untilIso: string, timeZone: string, kind: CredentialKind): HttpError {
   return new HttpError(
     423,
     'locked',
-    `too many wrong PINs: this person is locked; try again after ${clockTime(untilIso, timeZone)}, or ask the manager`,
+    `too many wrong ${SECRET_NAME[kind]}s: this person is locked; try again after ${clockTime(untilIso, timeZone)}, or ask the manager`,
   );
+}
+
+/** The body names the secret the person's role signs in with, or it is refused before any check. */
+function secretOf(body: SessionRequest, kind: CredentialKind): string {
+  const secret = kind === 'password' ? body.password : body.pin;
+  if (secret !== undefined) return secret;
+  throw kind === 'password'
+    ? new HttpError(400, 'password_required', 'managers and admins sign in with their password (at least 10 characters), not a PIN')
+    : new HttpError(400, 'pin_required', 'consultants and floor marketers sign in with their PIN, not a password');
 }
 
 export async function sessionRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
@@ -45,25 +57,34 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
     if (staff.active === 0) {
       throw new HttpError(403, 'staff_inactive', 'this staff member is no longer active; ask the manager');
     }
+    const role = StaffRole.parse(staff.role);
+    const kind = credentialOf(role);
+    const secret = secretOf(body, kind);
     const hall = await getHall(db, device.hall_id);
     const timeZone = hall?.timeZone ?? 'UTC';
     const now = new Date();
-    if (staff.locked_until !== null && staff.locked_until > now.toISOString()) throw locked(staff.locked_until, timeZone);
+    if (staff.locked_until !== null && staff.locked_until > now.toISOString()) throw locked(staff.locked_until, timeZone, kind);
     const verifier = pinVerifierOf(staff);
-    if (verifier === null) throw new HttpError(409, 'no_pin', 'this staff member has no PIN yet; ask the manager to set one');
+    if (verifier === null) {
+      throw new HttpError(409, 'no_pin', `this staff member has no ${SECRET_NAME[kind]} yet; ask the manager to set one`);
+    }
 
-    if (!(await verifyPin(body.pin, verifier))) {
+    if (!(await verifyPin(secret, verifier))) {
       const wrong = await recordWrongPin(db, staff.id, PIN_ATTEMPTS, PIN_LOCK_MS, now);
-      if (wrong.lockedUntil !== null) throw locked(wrong.lockedUntil, timeZone);
+      if (wrong.lockedUntil !== null) throw locked(wrong.lockedUntil, timeZone, kind);
       const left = PIN_ATTEMPTS - wrong.failures;
-      throw new HttpError(401, 'wrong_pin', `wrong PIN; ${left} ${left === 1 ? 'attempt' : 'attempts'} left before a 15-minute lock`);
+      throw new HttpError(
+        401,
+        kind === 'password' ? 'wrong_password' : 'wrong_pin',
+        `wrong ${SECRET_NAME[kind]}; ${left} ${left === 1 ? 'attempt' : 'attempts'} left before a 15-minute lock`,
+      );
     }
     if (staff.failed_pin_count !== 0 || staff.locked_until !== null) await clearWrongPins(db, staff.id);
     const session = await createStaffSession(db, { staffId: staff.id, deviceId: device.id, now });
     return {
       sessionToken: session.token,
       expiresAt: session.expiresAt,
-      staff: { id: staff.id, name: staff.name, role: StaffRole.parse(staff.role), hallId: staff.hall_id },
+      staff: { id: staff.id, name: staff.name, role, hallId: staff.hall_id },
     };
   });
 

@@ -24,6 +24,8 @@ export const REDACT_PATHS = [
   'body',
   'pin',
   '*.pin',
+  'password',
+  '*.password',
   'deviceToken',
   '*.deviceToken',
   'sessionToken',

@@ -22,17 +22,18 @@ export interface DemoStaff {
   /** Pinyin, for the console line English readers see. */
   latin: string;
   role: StaffRole;
-  pin: string;
+  /** The PIN of a counter role, the password of a manager or admin (credential.ts). */
+  secret: string;
 }
 
-/** Demo PINs are printed at every start: this is a demonstration hall, not a real one. */
+/** Demo PINs and passwords are printed at every start: this is a demonstration hall, not a real one. */
 export const DEMO_STAFF: readonly DemoStaff[] = [
-  { id: '01a21b6b-0273-746e-aa6e-9ac6575cbf9a', name: '王敏', latin: 'Wang Min', role: 'manager', pin: '909090' },
-  { id: '01a21b6b-0273-746e-aa6e-9fd06f1e14e1', name: '李娜', latin: 'Li Na', role: 'consultant', pin: '111111' },
-  { id: '01a21b6b-0273-746e-aa6e-b982dc7af7a5', name: '张伟', latin: 'Zhang Wei', role: 'consultant', pin: '222222' },
-  { id: '01a21b6b-0274-7229-bd4a-1f602c849dad', name: '刘洋', latin: 'Liu Yang', role: 'consultant', pin: '333333' },
-  { id: '01a21b6b-0274-7229-bd4a-21d58e383e82', name: '陈静', latin: 'Chen Jing', role: 'floor_marketer', pin: '444444' },
-  { id: '01a21b6b-0274-7229-bd4a-2c6e0f8a9d31', name: '赵强', latin: 'Zhao Qiang', role: 'admin', pin: '808080' },
+  { id: '01a21b6b-0273-746e-aa6e-9ac6575cbf9a', name: '王敏', latin: 'Wang Min', role: 'manager', secret: 'wangmin2026' },
+  { id: '01a21b6b-0273-746e-aa6e-9fd06f1e14e1', name: '李娜', latin: 'Li Na', role: 'consultant', secret: '111111' },
+  { id: '01a21b6b-0273-746e-aa6e-b982dc7af7a5', name: '张伟', latin: 'Zhang Wei', role: 'consultant', secret: '222222' },
+  { id: '01a21b6b-0274-7229-bd4a-1f602c849dad', name: '刘洋', latin: 'Liu Yang', role: 'consultant', secret: '333333' },
+  { id: '01a21b6b-0274-7229-bd4a-21d58e383e82', name: '陈静', latin: 'Chen Jing', role: 'floor_marketer', secret: '444444' },
+  { id: '01a21b6b-0274-7229-bd4a-2c6e0f8a9d31', name: '赵强', latin: 'Zhao Qiang', role: 'admin', secret: 'zhaoqiang2026' },
 ];
 
 export const DEMO_CAMPAIGNS = [...MOBILE_CAMPAIGNS, ...HOME_CAMPAIGNS];
@@ -48,7 +49,7 @@ export async function seedDemo(db: Kysely<Schema>): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => seedDemo(trx));
   await insertHall(db, DEMO_HALL);
   for (const s of DEMO_STAFF) {
-    await insertStaff(db, { id: s.id, hallId: DEMO_HALL.id, name: s.name, role: s.role, active: true, pin: s.pin });
+    await insertStaff(db, { id: s.id, hallId: DEMO_HALL.id, name: s.name, role: s.role, active: true, secret: s.secret });
   }
   for (const demo of DEMO_CAMPAIGNS) {
     await insertCampaign(db, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, Pin } from './common.ts';
+import { Id, Instant, Password, Pin } from './common.ts';
 import { Hall, StaffRole } from './reference.ts';
 
 export const EnrolRequest = z.object({
@@ -15,10 +15,12 @@ export const EnrolResponse = z.object({
 });
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
 
-export const SessionRequest = z.object({
-  staffId: Id,
-  pin: Pin,
-});
+/** A PIN for consultants and floor marketers, a password for managers and admins (see credential.ts). */
+export const SessionRequest = z
+  .object({ staffId: Id, pin: Pin.optional(), password: Password.optional() })
+  .refine((body) => (body.pin === undefined) !== (body.password === undefined), {
+    message: 'send exactly one of pin (consultants and floor marketers) or password (managers and admins)',
+  });
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
 export const SessionResponse = z.object({

@@ -17,3 +17,11 @@ export const LocalizedText = z.object({
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const Pin = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** Managers' and admins' secret: they reach every record of a hall, so a PIN is too weak. */
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(128, 'password must be at most 128 characters');

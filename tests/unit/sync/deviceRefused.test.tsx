@@ -9,7 +9,7 @@ import { useApiApp } from '../../helpers/apiApp.ts';
 import { enrolDevice, type HallFixture, makeOutbox } from '../../helpers/apiFixtures.ts';
 import { adminApi, DAY_MS, lastUsed, lostReportRows } from '../../helpers/deviceFixtures.ts';
 import { injectFetch } from '../../helpers/injectFetch.ts';
-import { ADMIN_PIN, pull, seedManageHall, signIn } from '../../helpers/manageFixtures.ts';
+import { ADMIN_PASSWORD, pull, seedManageHall, signIn } from '../../helpers/manageFixtures.ts';
 import { counterFixture, makeDb, resetUiState } from '../../helpers/uiFixtures.tsx';
 
 beforeEach(resetUiState);
@@ -43,7 +43,7 @@ describe('a tablet the server no longer accepts', () => {
 
     // The manager revokes it from the office PC; the consultants go on recording meanwhile.
     const office = await enrolDevice(ctx().app, ctx().database, hall.fx.hall.id);
-    const admin = await signIn(ctx().app, office.token, hall.admin.staffId, ADMIN_PIN);
+    const admin = await signIn(ctx().app, office.token, hall.admin.staffId, ADMIN_PASSWORD);
     expect((await adminApi(ctx().app, admin).revoke(hall.fx.device.id)).statusCode).toBe(200);
     await addRecords(db, records.slice(2));
     const waiting = await db.outbox.toArray();

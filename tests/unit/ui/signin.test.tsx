@@ -65,7 +65,7 @@ describe('sign-in (offline)', () => {
     const { wang } = await kiosk();
     fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
     typePin('9999');
-    await waitFor(() => expect(screen.getByTestId('signin-error').getAttribute('data-reason')).toBe('wrong_pin'));
+    await waitFor(() => expect(screen.getByTestId('signin-error').getAttribute('data-reason')).toBe('wrong_secret'));
     fireEvent.click(screen.getByTestId('lang-en'));
     expect(screen.getByTestId('signin-error').textContent).toBe('Wrong PIN. 4 attempts left.');
     expect(screen.getByText('王芳, enter your PIN')).toBeTruthy();
@@ -86,5 +86,33 @@ describe('sign-in (offline)', () => {
     expect((screen.getByTestId('pin-submit') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('pin-key-4'));
     expect((screen.getByTestId('pin-submit') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('asks a manager for a password of at least 10 characters instead of a PIN, and checks it offline', async () => {
+    const { db, others } = await kiosk((hallId) => [makeStaff(hallId, { name: '赵敏', role: 'manager', pinVerifier: null })]);
+    const zhao = others[0]!;
+    await db.staff.update(zhao.id, { pinVerifier: await makeVerifier('zhao-min-2026') });
+    fireEvent.click(await screen.findByTestId(`staff-tile-${zhao.id}`));
+    expect(screen.getByText('赵敏，请输入密码')).toBeTruthy();
+    expect(screen.queryByTestId('pin-key-1')).toBeNull();
+    const input = screen.getByTestId('password-input') as HTMLInputElement;
+    const submit = screen.getByTestId('password-submit') as HTMLButtonElement;
+    expect(input.type).toBe('password');
+    fireEvent.input(input, { target: { value: 'zhao-min-2' } });
+    expect(submit.disabled).toBe(false);
+    fireEvent.input(input, { target: { value: 'zhao-min-' } });
+    expect(submit.disabled).toBe(true);
+
+    fireEvent.input(input, { target: { value: 'zhao-min-2025' } });
+    fireEvent.click(submit);
+    await waitFor(() => expect(screen.getByTestId('signin-error').textContent).toBe('密码错误，还可以再试 4 次。'));
+    expect((screen.getByTestId('password-input') as HTMLInputElement).value).toBe('');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('signin-error').textContent).toBe('Wrong password. 4 attempts left.');
+
+    fireEvent.input(screen.getByTestId('password-input'), { target: { value: 'zhao-min-2026' } });
+    fireEvent.click(screen.getByTestId('password-submit'));
+    expect(await screen.findByTestId('next-customer')).toBeTruthy();
+    expect(await readMeta(db, 'signedIn')).toMatchObject({ staffId: zhao.id });
   });
 });

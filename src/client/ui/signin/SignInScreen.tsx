@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { credentialOf } from '../../../shared/credential.ts';
 import type { StaffMember } from '../../../shared/schemas/reference.ts';
 import { useServices } from '../../app/ServicesContext.tsx';
 import type { SignInResult } from '../../auth/session.ts';
@@ -10,6 +11,7 @@ import { LangSwitch } from '../common/LangSwitch.tsx';
 import { useOnline } from '../common/useOnline.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { SyncNowButton } from '../status/SyncNowButton.tsx';
+import { PasswordForm } from './PasswordForm.tsx';
 import { PinPad } from './PinPad.tsx';
 
 /** Everyone of the hall signs in here; managers and admins go on from the counter to the manager pages. */
@@ -18,12 +20,12 @@ const ROLE_ORDER: readonly StaffMember['role'][] = ['consultant', 'floor_markete
 /** Why the last try failed; kept as data so the message follows a language switch. */
 type Failure = Exclude<SignInResult, { ok: true }> | { ok: false; reason: 'error'; message: string };
 
-function messageOf(result: Failure, t: Translate, lang: Lang): string {
+function messageOf(result: Failure, usesPassword: boolean, t: Translate, lang: Lang): string {
   switch (result.reason) {
     case 'error':
       return t('signin.failed', { message: result.message });
-    case 'wrong_pin':
-      return t('signin.wrongPin', { count: result.attemptsLeft });
+    case 'wrong_secret':
+      return t(usesPassword ? 'signin.wrongPassword' : 'signin.wrongPin', { count: result.attemptsLeft });
     case 'locked':
       return t('signin.locked', { time: formatTime(result.until, lang) });
     case 'no_verifier':
@@ -35,7 +37,10 @@ function messageOf(result: Failure, t: Translate, lang: Lang): string {
   }
 }
 
-/** The shared kiosk: tap your name, then your PIN. Works offline against the pulled verifiers. */
+/**
+ * The shared kiosk: tap your name, then your PIN (or, for managers and admins, your password).
+ * Works offline against the pulled verifiers.
+ */
 export function SignInScreen({ enrolment }: { enrolment: Enrolment }) {
   const { db, api } = useServices();
   const { t, lang } = useI18n();
@@ -48,7 +53,8 @@ export function SignInScreen({ enrolment }: { enrolment: Enrolment }) {
     [db, hallId],
   );
   const [chosen, setChosen] = useState<StaffMember | null>(null);
-  const [pin, setPin] = useState('');
+  // The PIN, or a manager's password: cleared after every try and on every change of person.
+  const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 
@@ -57,9 +63,11 @@ export function SignInScreen({ enrolment }: { enrolment: Enrolment }) {
 
   const choose = (s: StaffMember | null) => {
     setChosen(s);
-    setPin('');
+    setSecret('');
     setFailure(null);
   };
+
+  const usesPassword = chosen !== null && credentialOf(chosen.role) === 'password';
 
   const submit = async () => {
     if (!chosen || busy) return;
@@ -67,13 +75,13 @@ export function SignInScreen({ enrolment }: { enrolment: Enrolment }) {
     setFailure(null);
     try {
       const { signIn } = await import('../../auth/session.ts');
-      const result = await signIn(db, api, chosen.id, pin);
+      const result = await signIn(db, api, chosen.id, secret);
       if (result.ok) return; // the app moves to the counter by itself
       setFailure(result);
-      setPin('');
+      setSecret('');
     } catch (cause) {
       setFailure({ ok: false, reason: 'error', message: cause instanceof Error ? cause.message : String(cause) });
-      setPin('');
+      setSecret('');
     } finally {
       setBusy(false);
     }
@@ -111,15 +119,19 @@ export function SignInScreen({ enrolment }: { enrolment: Enrolment }) {
             <button type="button" class="btn btn-quiet" data-testid="pin-back" onClick={() => choose(null)}>
               ← {t('signin.back')}
             </button>
-            <h1>{t('signin.pinFor', { name: chosen.name })}</h1>
+            <h1>{t(usesPassword ? 'signin.passwordFor' : 'signin.pinFor', { name: chosen.name })}</h1>
           </div>
           {!online && <p class="msg msg-info">{t('signin.offlineNote')}</p>}
           {failure && (
             <p class="msg msg-error" role="alert" data-testid="signin-error" data-reason={failure.reason}>
-              {messageOf(failure, t, lang)}
+              {messageOf(failure, usesPassword, t, lang)}
             </p>
           )}
-          <PinPad pin={pin} busy={busy} onChange={setPin} onSubmit={() => void submit()} />
+          {usesPassword ? (
+            <PasswordForm password={secret} busy={busy} onChange={setSecret} onSubmit={() => void submit()} />
+          ) : (
+            <PinPad pin={secret} busy={busy} onChange={setSecret} onSubmit={() => void submit()} />
+          )}
         </section>
       )}
     </main>
