@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { shootDevicePages } from './shots/devicePages.ts';
 import { shootManagerPages } from './shots/managePages.ts';
 import { shootReportPages } from './shots/reportPages.ts';
 
@@ -89,6 +90,14 @@ async function shot(page: Page, dir: string, name: string): Promise<void> {
     for (const issue of issues) problems.push(`${dir}/${name}-${lang}: ${issue}`);
   }
   await page.getByTestId('lang-zh').first().dispatchEvent('click');
+}
+
+/** Another one-time code, from the command a hall's administrator runs on the server. */
+function enrolmentCode(dataDir: string): string {
+  const run = spawnSync('node', ['--import', 'tsx', 'scripts/enrolmentCode.ts'], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const code = /enrolment code: (\S+)/.exec(run.stdout)?.[1];
+  if (code === undefined) throw new Error(`scripts/enrolmentCode.ts gave no code:\n${run.stdout}${run.stderr}`);
+  return code;
 }
 
 async function typePin(page: Page, pin: string): Promise<void> {
@@ -178,6 +187,7 @@ async function run(browser: Browser, viewport: (typeof VIEWPORTS)[number], dataD
 
     await page.getByTestId('sign-out').click();
     await shootManagerPages(page, (p, name) => shot(p, dir, name));
+    await shootDevicePages(page, context, (p, name) => shot(p, dir, name), () => enrolmentCode(dataDir));
     await shootReportPages(page, context, (p, name) => shot(p, dir, name));
     console.log(`${viewport.name}: screenshots in ${dir}`);
   } finally {
