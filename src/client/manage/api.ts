@@ -13,7 +13,7 @@ import {
   type SaveDraftRequest,
   VersionResponse,
 } from '../../shared/schemas/manage.ts';
-import { DeviceListResponse, LostRecordsResponse, RevokeDeviceResponse } from '../../shared/schemas/devices.ts';
+import { DeviceListResponse, LostRecordsResponse, RevokeDeviceResponse, RevokeSessionsResponse } from '../../shared/schemas/devices.ts';
 import { authedApi, type Credentials } from '../api/authedApi.ts';
 import type { ApiClient } from '../api/http.ts';
 
@@ -64,6 +64,9 @@ export function createManageApi(api: ApiClient, credentials: Credentials, onFail
     devices: () => call(API.adminDevices, DeviceListResponse),
     revokeDevice: (deviceId: string) => call(fillPath(API.adminDeviceRevoke, { deviceId }), RevokeDeviceResponse, { method: 'POST' }),
     lostRecords: () => call(API.adminLostRecords, LostRecordsResponse),
+    /** Ends every live session of one person, on every device (a PIN someone saw, a person leaving). */
+    endSessions: (staffId: string) =>
+      call(fillPath(API.adminStaffSessionsRevoke, { staffId }), RevokeSessionsResponse, { method: 'POST' }),
   };
 }
 

@@ -229,4 +229,13 @@ export const manageEn: Record<ManageMessageKey, string> = {
   'manage.lost.staff': 'Staff',
   'manage.lost.lastReported': 'Last reported',
   'manage.lost.attempts': '({count} times)',
+  'manage.people.title': 'Sign-ins of the hall’s people',
+  'manage.people.intro': 'If someone else saw a person’s PIN or password, or they left the hall, sign them out everywhere: each of their sessions ends at its next request, on every tablet. Their records stay as they are.',
+  'manage.people.name': 'Name',
+  'manage.people.role': 'Role',
+  'manage.people.end': 'Sign out everywhere',
+  'manage.people.question': 'Sign {name} out on every tablet? Whatever they are doing, they will have to sign in again.',
+  'manage.people.yes': 'Sign them out',
+  'manage.people.no': 'Cancel',
+  'manage.people.ended': '{name} is signed out everywhere ({count} sessions ended).',
 };

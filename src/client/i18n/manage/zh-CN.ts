@@ -247,6 +247,15 @@ export const manageZhCN = {
   'manage.lost.staff': '员工',
   'manage.lost.lastReported': '最近报告',
   'manage.lost.attempts': '（共 {count} 次）',
+  'manage.people.title': '员工登录',
+  'manage.people.intro': '如果员工的 PIN 码或密码被他人看到，或员工已离开本厅，请让其在所有设备上退出：其每个登录在下一次请求时结束。已有记录保持不变。',
+  'manage.people.name': '姓名',
+  'manage.people.role': '岗位',
+  'manage.people.end': '在所有设备上退出',
+  'manage.people.question': '让 {name} 在所有平板上退出登录？无论正在做什么，都需要重新登录。',
+  'manage.people.yes': '确认退出',
+  'manage.people.no': '取消',
+  'manage.people.ended': '{name} 已在所有设备上退出（结束了 {count} 个登录）。',
 } as const;
 
 export type ManageMessageKey = keyof typeof manageZhCN;

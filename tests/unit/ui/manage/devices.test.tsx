@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { API } from '../../../../src/shared/apiPaths.ts';
 import { DeviceListResponse } from '../../../../src/shared/schemas/devices.ts';
 import { useApiApp } from '../../../helpers/apiApp.ts';
 import { enrolDevice, entries, makeOutbox, push } from '../../../helpers/apiFixtures.ts';
@@ -73,7 +74,31 @@ describe('devices page', () => {
     fireEvent.click(screen.getByTestId('lang-en'));
     await waitFor(() => expect(screen.getByTestId('device-missing').textContent).toBe('Known missing: 3 (received up to 1, offered up to 4)'));
     expect(screen.getByTestId(`lost-row-${lost.id}`).textContent).toContain('seq 2–4');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Records that never arrived');
+    expect(screen.getByRole('heading', { level: 2, name: 'Records that never arrived' })).toBeTruthy();
+  });
+
+  it('signs a person out on every tablet after asking, and says how many sessions ended', async () => {
+    const { app, database } = ctx();
+    const hall = await seedManageHall(app, database);
+    const consultant = hall.fx.consultantId;
+    // Any request that needs the consultant's session: their own daily tally.
+    const sessionAlive = async () => (await app.inject({ method: 'GET', url: `${API.reportDaily}?from=2026-03-01&to=2026-03-01`, headers: hall.consultant.headers })).statusCode;
+    expect(await sessionAlive()).toBe(200);
+    await manageUi(ctx(), { hall, path: '/manage/devices' });
+
+    const row = await screen.findByTestId(`person-row-${consultant}`);
+    expect(row.textContent).toContain('测试员甲');
+    // The signed-in manager cannot sign themself out from here.
+    expect(screen.queryByTestId(`person-row-${hall.manager.staffId}`)).toBeNull();
+    fireEvent.click(within(row).getByTestId(`end-sessions-${consultant}`));
+    expect(screen.getByTestId('end-sessions-confirm').textContent).toContain('让 测试员甲 在所有平板上退出登录？');
+    fireEvent.click(screen.getByTestId('end-sessions-no'));
+    expect(await sessionAlive()).toBe(200);
+
+    fireEvent.click(screen.getByTestId(`end-sessions-${consultant}`));
+    fireEvent.click(screen.getByTestId('end-sessions-yes'));
+    await waitFor(() => expect(screen.getByTestId('people-notice').textContent).toBe('测试员甲 已在所有设备上退出（结束了 1 个登录）。'));
+    expect(await sessionAlive()).toBe(401);
   });
 
   it('is in the manager pages’ navigation', async () => {

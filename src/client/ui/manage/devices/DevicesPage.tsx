@@ -9,10 +9,12 @@ import { DeviceTable } from './DeviceTable.tsx';
 import { deviceName, whenIn } from './deviceText.ts';
 import { LostRecordsTable } from './LostRecordsTable.tsx';
 import { RevokeDeviceConfirm } from './RevokeDeviceConfirm.tsx';
+import { StaffSessions } from './StaffSessions.tsx';
 
 /**
- * The hall's devices (every hall's, for an admin) with a revoke button for a lost tablet, and the
- * records revoked or expired devices said they still hold: what the hall is known to be missing.
+ * The hall's devices (every hall's, for an admin) with a revoke button for a lost tablet, the
+ * records revoked or expired devices said they still hold (what the hall is known to be missing),
+ * and signing a person out everywhere.
  */
 export function DevicesPage() {
   const { t, lang } = useManageI18n();
@@ -73,6 +75,8 @@ export function DevicesPage() {
         </p>
       )}
       {lost.data && reports.length > 0 && <LostRecordsTable reports={reports} when={when} />}
+
+      <StaffSessions />
     </section>
   );
 }

@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import type { StaffMember } from '../../../../shared/schemas/reference.ts';
+import { useServices } from '../../../app/ServicesContext.tsx';
+import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { type Problem, problemOf } from '../../../manage/problems.ts';
+import { useLiveQuery } from '../../hooks/useLiveQuery.ts';
+import { ProblemNote } from '../common/ProblemNote.tsx';
+import { useManage } from '../ManageContext.tsx';
+
+/**
+ * The hall's people, each with "sign out everywhere": for a PIN someone else saw, or a person who
+ * left. Their sessions end on every tablet at the next request; their records stay theirs. The
+ * signed-in manager is not listed: ending one's own session here would lock the page half-way.
+ */
+export function StaffSessions() {
+  const { t } = useManageI18n();
+  const { db } = useServices();
+  const { api, enrolment, me } = useManage();
+  const hallId = enrolment.hall.id;
+  const people = useLiveQuery(
+    async () => (await db.staff.where('hallId').equals(hallId).toArray()).filter((s) => s.active && s.id !== me.id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    [db, hallId, me.id],
+  );
+  const [asking, setAsking] = useState<StaffMember | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const end = async (person: StaffMember) => {
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      const answer = await api.endSessions(person.id);
+      setNotice(t('manage.people.ended', { name: person.name, count: answer.revoked }));
+    } catch (cause) {
+      setProblem(problemOf(cause));
+    } finally {
+      setBusy(false);
+      setAsking(null);
+    }
+  };
+
+  return (
+    <>
+      <h2 id="people-title">{t('manage.people.title')}</h2>
+      <p class="muted">{t('manage.people.intro')}</p>
+      {notice && (
+        <p class="msg msg-info" role="status" data-testid="people-notice">
+          {notice}
+        </p>
+      )}
+      {problem && <ProblemNote problem={problem} testId="people-problem" />}
+      {asking && (
+        <div class="confirm m-confirm" role="alertdialog" aria-labelledby="end-sessions-q" data-testid="end-sessions-confirm">
+          <p id="end-sessions-q" class="text">
+            {t('manage.people.question', { name: asking.name })}
+          </p>
+          <div class="actions">
+            <button type="button" class="btn btn-danger" disabled={busy} data-testid="end-sessions-yes" onClick={() => void end(asking)}>
+              {t('manage.people.yes')}
+            </button>
+            <button type="button" class="btn btn-secondary" data-testid="end-sessions-no" onClick={() => setAsking(null)}>
+              {t('manage.people.no')}
+            </button>
+          </div>
+        </div>
+      )}
+      {people && people.length > 0 && (
+        <div class="m-table-wrap">
+          <table class="m-table" data-testid="people-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('manage.people.name')}</th>
+                <th scope="col">{t('manage.people.role')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('manage.people.end')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id} data-testid={`person-row-${p.id}`}>
+                  <td class="text">{p.name}</td>
+                  <td>{t(`role.${p.role}`)}</td>
+                  <td>
+                    <button type="button" class="btn btn-secondary" data-testid={`end-sessions-${p.id}`} disabled={busy} onClick={() => setAsking(p)}>
+                      {t('manage.people.end')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
