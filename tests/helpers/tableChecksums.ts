@@ -11,7 +11,7 @@ export interface TableChecksum {
  * A value as both engines can agree on it: integers, bigints and numeric strings of either engine
  * all become decimal text, so SQLite's 5 and PostgreSQL's bigint '5' compare equal; text stays text.
  */
-function normalise(value: unknown): string | null {
+export function normalise(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return value.toISOString();
@@ -31,11 +31,16 @@ function canonicalRow(row: Record<string, unknown>): string {
 export async function tableChecksums(database: Database, tables: readonly string[]): Promise<Record<string, TableChecksum>> {
   const out: Record<string, TableChecksum> = {};
   for (const table of tables) {
-    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(database.db);
+    const rows = await tableRows(database, table);
     const lines = rows.map(canonicalRow).sort();
     out[table] = { rows: rows.length, sha256: createHash('sha256').update(lines.join('\n')).digest('hex') };
   }
   return out;
+}
+
+/** Every row of one table, every column. */
+export async function tableRows(database: Database, table: string): Promise<Record<string, unknown>[]> {
+  return (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(database.db)).rows;
 }
 
 /** The tables of the database (of this connection's schema on PostgreSQL), by name. */
