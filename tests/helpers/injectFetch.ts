@@ -25,8 +25,10 @@ export function injectFetch(app: FastifyInstance, schedule: Fault[] = []): Fetch
     if (fault === 'drop_after') throw new TypeError('Failed to fetch (connection dropped after the server answered)');
     const body = fault === 'cut_body' ? res.body.slice(0, Math.floor(res.body.length / 2)) : res.body;
     const headers: Record<string, string> = { 'content-type': String(res.headers['content-type'] ?? 'application/json') };
-    // Downloads carry their file name here (reports and campaign exports).
-    if (res.headers['content-disposition'] !== undefined) headers['content-disposition'] = String(res.headers['content-disposition']);
+    // Downloads carry their file name here (reports and campaign exports); a 429 says how long to wait.
+    for (const name of ['content-disposition', 'retry-after']) {
+      if (res.headers[name] !== undefined) headers[name] = String(res.headers[name]);
+    }
     return new Response(res.statusCode === 204 ? null : body, { status: res.statusCode, headers });
   };
   f.calls = 0;

@@ -12,6 +12,8 @@ export class ApiFailure extends Error {
     readonly error: string,
     message: string,
     readonly body: unknown = null,
+    /** From Retry-After (429, 503): how long the server asked to wait before the next try. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -117,12 +119,19 @@ async function failureOf(response: Response): Promise<ApiFailure | NetworkFailur
   if (response.status === 502 || response.status === 503 || response.status === 504) {
     return new NetworkFailure(`server unavailable (HTTP ${response.status})`);
   }
+  const retryAfterMs = retryAfter(response.headers.get('retry-after'));
   try {
     const json: unknown = await response.json();
     const body = ApiError.safeParse(json);
-    if (body.success) return new ApiFailure(response.status, body.data.error, body.data.message, json);
+    if (body.success) return new ApiFailure(response.status, body.data.error, body.data.message, json, retryAfterMs);
   } catch {
     // fall through to the generic failure below
   }
-  return new ApiFailure(response.status, 'http_' + response.status, `the server answered HTTP ${response.status}`);
+  return new ApiFailure(response.status, 'http_' + response.status, `the server answered HTTP ${response.status}`, null, retryAfterMs);
+}
+
+/** Retry-After in seconds (what the server sends); an HTTP date or nonsense is ignored. */
+function retryAfter(header: string | null): number | null {
+  if (header === null || !/^\d+$/.test(header.trim())) return null;
+  return Number(header.trim()) * 1000;
 }

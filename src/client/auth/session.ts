@@ -10,6 +10,7 @@ export type SignInResult =
   | { ok: true; signedIn: SignedIn; offline: boolean }
   | { ok: false; reason: 'wrong_secret'; attemptsLeft: number }
   | { ok: false; reason: 'locked'; until: string }
+  | { ok: false; reason: 'rate_limited'; seconds: number }
   | { ok: false; reason: 'unknown_staff' | 'no_verifier' | 'not_enrolled' };
 
 /** Enrol this browser as a device of a hall with a manager's one-time code. */
@@ -50,6 +51,10 @@ export async function signIn(db: TalktrackDb, api: ApiClient, staffId: string, s
       const until = new Date(now.getTime() + 15 * 60_000).toISOString();
       await db.pinFailures.put({ staffId, count: 0, lockedUntil: until });
       return { ok: false, reason: 'locked', until };
+    }
+    if (cause instanceof ApiFailure && cause.status === 429) {
+      // Too many tries from this tablet for this person: not a wrong secret, so not counted as one.
+      return { ok: false, reason: 'rate_limited', seconds: Math.max(1, Math.ceil((cause.retryAfterMs ?? 60_000) / 1000)) };
     }
     if (cause instanceof ApiFailure && (cause.error === 'wrong_pin' || cause.error === 'wrong_password')) return recordFailure(db, staffId, now);
     if (!(cause instanceof NetworkFailure) && !(cause instanceof ApiFailure && cause.status >= 500)) throw cause;

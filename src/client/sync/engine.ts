@@ -11,13 +11,14 @@ export type SyncOutcome =
   | { kind: 'done'; pushed: number; rejected: number }
   | { kind: 'busy' }
   | { kind: 'not_enrolled' }
-  | { kind: 'failed'; failure: SyncFailure };
+  | { kind: 'failed'; failure: SyncFailure; retryAfterMs?: number };
 
 /**
  * Why a sync failed, as a code the UI turns into words and an action. `device_revoked` and
  * `device_expired`: the server no longer accepts this tablet; its records stay here, unsent.
+ * `rate_limited`: the server asked this tablet to slow down; the next try waits as long as it said.
  */
-export type SyncFailure = 'offline' | 'device_revoked' | 'device_expired' | 'server_behind' | 'server_error' | 'storage_full';
+export type SyncFailure = 'offline' | 'device_revoked' | 'device_expired' | 'rate_limited' | 'server_behind' | 'server_error' | 'storage_full';
 
 export interface SyncEngineOptions {
   db: TalktrackDb;
@@ -111,7 +112,8 @@ export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () 
     } catch (cause) {
       const failure = classify(cause);
       await updateSyncState(db, (s) => ({ ...s, lastError: failure }));
-      return { kind: 'failed', failure };
+      const retryAfterMs = cause instanceof ApiFailure ? cause.retryAfterMs : null;
+      return retryAfterMs === null ? { kind: 'failed', failure } : { kind: 'failed', failure, retryAfterMs };
     }
   });
   return result === 'busy' ? { kind: 'busy' } : result;
@@ -133,6 +135,7 @@ function classify(cause: unknown): SyncFailure {
   if (cause instanceof NetworkFailure) return 'offline';
   if (isStorageFull(cause)) return 'storage_full';
   if (cause instanceof ApiFailure && cause.status === 401) return cause.error === 'device_expired' ? 'device_expired' : 'device_revoked';
+  if (cause instanceof ApiFailure && cause.status === 429) return 'rate_limited';
   if (cause instanceof ApiFailure) return 'server_error';
   throw cause;
 }

@@ -59,6 +59,11 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
+/** When to try again after a failed sync: the backoff, and never sooner than the server asked (Retry-After). */
+export function retryDelay(failures: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+  return Math.max(backoffDelay(failures, random), retryAfterMs ?? 0);
+}
+
 /** Sorted sequence numbers grouped into runs of consecutive ones, so each run is one range delete. */
 export function consecutiveRuns(seqs: readonly number[]): Array<[number, number]> {
   const sorted = [...seqs].sort((a, b) => a - b);

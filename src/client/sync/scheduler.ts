@@ -1,4 +1,4 @@
-import { backoffDelay } from './rules.ts';
+import { retryDelay } from './rules.ts';
 import { type SyncEngineOptions, type SyncOutcome, syncOnce } from './engine.ts';
 
 /**
@@ -46,7 +46,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       onOutcome?.(outcome);
       if (outcome.kind === 'failed') {
         failures++;
-        schedule(backoffDelay(failures));
+        schedule(retryDelay(failures, outcome.retryAfterMs));
       } else {
         failures = 0;
       }

@@ -100,3 +100,19 @@ describe('the counter’s banner', () => {
     expect(screen.queryByTestId('device-refused')).toBeNull();
   });
 });
+
+describe('a tablet the server asks to slow down', () => {
+  const ctx = useApiApp('sqlite', { rateLimits: { push: { max: 1, windowMs: 60_000 } } });
+
+  it('stops with rate_limited, keeps the records, and knows how long the server asked it to wait', async () => {
+    const hall = await seedManageHall(ctx().app, ctx().database);
+    const { db, api } = await tablet(ctx(), hall.fx, makeOutbox(hall.fx, 2));
+    const outcome = await syncOnce({ db, api, batchSize: 1 });
+    expect(outcome).toMatchObject({ kind: 'failed', failure: 'rate_limited' });
+    const wait = outcome.kind === 'failed' ? outcome.retryAfterMs : undefined;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60_000);
+    expect((await db.outbox.toArray()).map((e) => [e.seq, e.status])).toEqual([[2, 'pending']]);
+    expect(await readMeta(db, 'sync')).toMatchObject({ ackedThrough: 1, lastError: 'rate_limited' });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAck, backoffDelay, consecutiveRuns, nextBatch } from '../../../src/client/sync/rules.ts';
+import { applyAck, backoffDelay, consecutiveRuns, nextBatch, retryDelay } from '../../../src/client/sync/rules.ts';
 import type { OutboxEntry } from '../../../src/client/db/db.ts';
 import type { FieldRecord } from '../../../src/shared/schemas/fieldRecords.ts';
 
@@ -63,6 +63,13 @@ describe('backoffDelay', () => {
     expect(backoffDelay(1, mid)).toBe(2_000);
     expect(backoffDelay(2, mid)).toBe(4_000);
     expect(backoffDelay(50, mid)).toBe(300_000);
+  });
+
+  it('waits at least as long as the server asked (Retry-After), and no less than the backoff', () => {
+    const mid = () => 0.5;
+    expect(retryDelay(1, 45_000, mid)).toBe(45_000);
+    expect(retryDelay(3, 1_000, mid)).toBe(8_000);
+    expect(retryDelay(2, undefined, mid)).toBe(4_000);
   });
 });
 

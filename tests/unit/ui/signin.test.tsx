@@ -2,6 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readMeta } from '../../../src/client/db/db.ts';
 import type { StaffMember } from '../../../src/shared/schemas/reference.ts';
+import { useApiApp } from '../../helpers/apiApp.ts';
+import { manageUi } from '../../helpers/manageUi.tsx';
 import { fakeApi, fakeSync, id, makeDb, makeHall, makeStaff, makeVerifier, renderApp, resetUiState, seed } from '../../helpers/uiFixtures.tsx';
 
 beforeEach(resetUiState);
@@ -114,5 +116,21 @@ describe('sign-in (offline)', () => {
     fireEvent.click(screen.getByTestId('password-submit'));
     expect(await screen.findByTestId('next-customer')).toBeTruthy();
     expect(await readMeta(db, 'signedIn')).toMatchObject({ staffId: zhao.id });
+  });
+});
+
+describe('sign-in against a server that limits tries', () => {
+  const ctx = useApiApp('sqlite', { rateLimits: { signIn: { max: 1, windowMs: 60_000 } } });
+
+  it('says how long to wait, and does not count the refused try as a wrong PIN', async () => {
+    const { db, hall } = await manageUi(ctx(), { signedIn: false, path: '/' });
+    const consultant = hall.fx.consultantId;
+    // Signing the fixtures in used this person's one try on this tablet.
+    fireEvent.click(await screen.findByTestId(`staff-tile-${consultant}`));
+    typePin('000000');
+    await waitFor(() => expect(screen.getByTestId('signin-error').getAttribute('data-reason')).toBe('rate_limited'));
+    expect(screen.getByTestId('signin-error').textContent).toMatch(/^短时间内尝试次数过多，请等待 (5\d|60) 秒后再试。$/);
+    expect(await db.pinFailures.get(consultant)).toBeUndefined();
+    expect(await readMeta(db, 'signedIn')).toBeUndefined();
   });
 });

@@ -28,6 +28,8 @@ function messageOf(result: Failure, usesPassword: boolean, t: Translate, lang: L
       return t(usesPassword ? 'signin.wrongPassword' : 'signin.wrongPin', { count: result.attemptsLeft });
     case 'locked':
       return t('signin.locked', { time: formatTime(result.until, lang) });
+    case 'rate_limited':
+      return t('signin.rateLimited', { seconds: result.seconds });
     case 'no_verifier':
       return t('signin.noVerifier');
     case 'unknown_staff':

@@ -14,6 +14,7 @@ const FAILURE_KEYS: Record<SyncFailure, MessageKey> = {
   offline: 'status.failure.offline',
   device_revoked: 'status.failure.device_revoked',
   device_expired: 'status.failure.device_expired',
+  rate_limited: 'status.failure.rate_limited',
   server_behind: 'status.failure.server_behind',
   server_error: 'status.failure.server_error',
   // The counter's storage-full message: nothing stored is lost, what to do next.
