@@ -18,6 +18,7 @@ import { syncRoutes } from './routes/sync.ts';
 import { SECURITY_HEADERS } from './security/headers.ts';
 import { type LogOptions, loggerOptions } from './security/logging.ts';
 import { type RateLimitOptions, rateLimits } from './security/rateLimits.ts';
+import { type TrustProxy } from './security/trustProxy.ts';
 import { isApiPath, registerClient } from './staticClient.ts';
 
 export interface AppOptions {
@@ -30,6 +31,8 @@ export interface AppOptions {
   rateLimits?: RateLimitOptions | false;
   /** How long a device token lives without use; DEVICE_TOKEN_TTL_DAYS (default 180 days) when not given. */
   deviceTokenTtlMs?: number;
+  /** Whose X-Forwarded-For gives the client's address (security/trustProxy.ts); nobody's by default. */
+  trustProxy?: TrustProxy;
 }
 
 /** Every request body, unless its route allows more (push: PUSH_BODY_LIMIT, import: IMPORT_BODY_LIMIT). */
@@ -91,6 +94,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: loggerOptions(opts.logger),
     bodyLimit: BODY_LIMIT,
+    trustProxy: opts.trustProxy ?? false,
     // A device-to-server JSON API: nobody needs the prototype-poisoning keys.
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',

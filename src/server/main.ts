@@ -11,6 +11,7 @@ import { openDatabaseFromEnv } from './env.ts';
 import { issueEnrolmentCode } from './repos/enrolmentCodes.ts';
 import { countHalls, getHall } from './repos/halls.ts';
 import { DEMO_HALL, DEMO_STAFF, ensureDemoData } from './seed/demo.ts';
+import { type TrustProxy, trustProxyFromEnv } from './security/trustProxy.ts';
 import { closeOnSignals } from './shutdown.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,6 +35,14 @@ function readGraceMs(): number {
   return ms;
 }
 
+function readTrustProxy(): TrustProxy {
+  try {
+    return trustProxyFromEnv();
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /**
  * On PostgreSQL the startup lock makes processes starting at once on one empty database migrate
  * and seed it one after the other: the first seeds, the others find the demo hall. Two processes
@@ -52,6 +61,7 @@ async function main(): Promise<void> {
   const port = readPort();
   const graceMs = readGraceMs();
   const host = process.env.HOST ?? '0.0.0.0';
+  const trustProxy = readTrustProxy();
   const { database, where } = openDatabaseFromEnv();
   try {
     const { migration, seeded } = await withStartupLock(database, async () => ({
@@ -64,7 +74,7 @@ async function main(): Promise<void> {
     // CLIENT_DIR serves another build (a deployment's own, or a test's next version).
     const clientDir = resolve(process.env.CLIENT_DIR ?? join(REPO_ROOT, 'dist', 'client'));
     const serveClient = existsSync(join(clientDir, 'index.html'));
-    const app = buildApp({ db: database, clientDir: serveClient ? clientDir : undefined, logger: true });
+    const app = buildApp({ db: database, clientDir: serveClient ? clientDir : undefined, logger: true, trustProxy });
     await app.listen({ port, host });
     const bound = (app.server.address() as AddressInfo).port;
     // Before the lines below: whoever reads them may send a signal at once.

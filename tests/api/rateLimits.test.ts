@@ -6,6 +6,7 @@ import { MAX_PUSH_ENTRIES, PushResponse } from '../../src/shared/schemas/sync.ts
 import { issueEnrolmentCode } from '../../src/server/repos/enrolmentCodes.ts';
 import { getStaffRow } from '../../src/server/repos/staff.ts';
 import { DEFAULT_RATE_LIMITS } from '../../src/server/security/rateLimits.ts';
+import { trustProxyFromEnv } from '../../src/server/security/trustProxy.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
 import {
@@ -109,3 +110,40 @@ forEachEngine((engine) => {
     });
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts nobody by default, and takes true, a hop count or the balancers’ addresses', () => {
+    expect(trustProxyFromEnv({})).toBe(false);
+    expect(trustProxyFromEnv({ TRUST_PROXY: 'false' })).toBe(false);
+    expect(trustProxyFromEnv({ TRUST_PROXY: 'true' })).toBe(true);
+    expect(trustProxyFromEnv({ TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.5 ,::1 ' })).toEqual(['10.0.0.0/8', '192.168.1.5', '::1']);
+    const oneHop = trustProxyFromEnv({ TRUST_PROXY: '1' });
+    expect(typeof oneHop === 'function' && [oneHop('10.0.0.2', 0), oneHop('198.51.100.1', 1)]).toEqual([true, false]);
+    expect(() => trustProxyFromEnv({ TRUST_PROXY: 'the balancer' })).toThrow(/TRUST_PROXY must be .*"the balancer" is none of those/);
+  });
+});
+
+describe('enrolment limits behind a load balancer', () => {
+  const LIMIT = { max: 1, windowMs: 60_000 };
+  const behind = useApiApp('sqlite', { rateLimits: { enrol: LIMIT }, trustProxy: ['10.0.0.0/8'] });
+  const direct = useApiApp('sqlite', { rateLimits: { enrol: LIMIT } });
+  // Every request reaches the server from the balancer; the tablet's own address is in the header.
+  const enrol = (ctx: typeof behind, forwardedFor: string) =>
+    ctx().app.inject({ method: 'POST', url: API.enrol, remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': forwardedFor }, payload: { code: 'WRONG-CODE-0000' } });
+
+  it('counts each tablet by the address the trusted balancer forwards', async () => {
+    expect((await enrol(behind, '198.51.100.1')).statusCode).toBe(401);
+    expect((await enrol(behind, '198.51.100.2')).statusCode).toBe(401);
+    expectThrottledEnrol(await enrol(behind, '198.51.100.1'));
+  });
+
+  it('ignores the header when no proxy is trusted: a client cannot choose its own address', async () => {
+    expect((await enrol(direct, '198.51.100.1')).statusCode).toBe(401);
+    expectThrottledEnrol(await enrol(direct, '198.51.100.2'));
+  });
+});
+
+function expectThrottledEnrol(res: LightMyRequestResponse): void {
+  expect(res.statusCode, res.body).toBe(429);
+  expect(ApiError.parse(res.json()).message).toMatch(/enrolment attempts from this address \(at most 1 a minute\)/);
+}

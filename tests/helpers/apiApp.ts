@@ -15,7 +15,10 @@ export interface ApiContext {
  * One migrated database and one app per describe block (per test file and engine); tests make
  * their own hall and device with the fixtures, so they do not see each other's data.
  */
-export function useApiApp(engine: Engine, options: { clientDir?: string; rateLimits?: AppOptions['rateLimits'] } = {}): () => ApiContext {
+export function useApiApp(
+  engine: Engine,
+  options: { clientDir?: string; rateLimits?: AppOptions['rateLimits']; trustProxy?: AppOptions['trustProxy'] } = {},
+): () => ApiContext {
   let testDb: TestDatabase | undefined;
   let context: ApiContext | undefined;
   let failure: unknown;
@@ -26,7 +29,12 @@ export function useApiApp(engine: Engine, options: { clientDir?: string; rateLim
       testDb = await openTestDatabase(engine);
       await migrate(testDb.database);
       // Limits lifted unless asked for: the property tests enrol and push far faster than a hall does.
-      const app = buildApp({ db: testDb.database, clientDir: options.clientDir, rateLimits: options.rateLimits ?? false });
+      const app = buildApp({
+        db: testDb.database,
+        clientDir: options.clientDir,
+        rateLimits: options.rateLimits ?? false,
+        trustProxy: options.trustProxy,
+      });
       await app.ready();
       context = { app, database: testDb.database, engine };
     } catch (error) {
