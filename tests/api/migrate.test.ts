@@ -11,7 +11,9 @@ import { insertTalkTrackVersion } from '../../src/server/repos/talkTracks.ts';
 import { MUST_SAY_KEYS } from '../../src/shared/mustSay.ts';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion, SchemaTooNewError } from '../../src/server/db/migrate.ts';
 import { MIGRATIONS } from '../../src/server/db/migrations/index.ts';
-import { seedDemo } from '../../src/server/seed/demo.ts';
+import { hashPin, verifyPin } from '../../src/server/auth/pin.ts';
+import { getStaffRow, pinVerifierOf } from '../../src/server/repos/staff.ts';
+import { DEMO_STAFF, ensureDemoData, seedDemo } from '../../src/server/seed/demo.ts';
 import { forEachEngine, openTestDatabase, type TestDatabase } from '../helpers/apiEngines.ts';
 
 /** The field tables as version 2 had them, before the report columns. */
@@ -100,6 +102,30 @@ forEachEngine((engine) => {
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(row).toEqual({ draft: null, edit_version: 0, edited_by: null });
       expect(await testDb.database.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
+    });
+
+    it('gives the demo manager and admin of a hall seeded with PINs the passwords every start prints', async () => {
+      testDb = await openTestDatabase(engine);
+      const { db } = testDb.database;
+      await migrate(testDb.database);
+      await seedDemo(db);
+      // As an earlier release left them: the manager and admin with their old six-digit demo PINs.
+      const passwordRoles = DEMO_STAFF.filter((s) => s.role === 'manager' || s.role === 'admin');
+      const consultant = DEMO_STAFF.find((s) => s.role === 'consultant')!;
+      for (const s of passwordRoles) {
+        const old = await hashPin('909090');
+        await db.updateTable('staff').set({ pin_salt: old.salt, pin_hash: old.hash, pin_iterations: old.iterations }).where('id', '=', s.id).execute();
+      }
+      const consultantBefore = await getStaffRow(db, consultant.id);
+
+      expect(await ensureDemoData(db)).toBe(false);
+      for (const s of passwordRoles) {
+        const verifier = pinVerifierOf((await getStaffRow(db, s.id))!)!;
+        expect(await verifyPin(s.secret, verifier), s.name).toBe(true);
+        expect(await verifyPin('909090', verifier)).toBe(false);
+      }
+      // Counter roles keep their PINs, untouched.
+      expect(await getStaffRow(db, consultant.id)).toEqual(consultantBefore);
     });
 
     it('gives the visits and recommendations stored before reports their hall-local day and element count', async () => {

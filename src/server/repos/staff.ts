@@ -68,6 +68,19 @@ export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<
   );
 }
 
+/** A new PIN or password (by the person's role), hashed; any lockout is lifted with it. */
+export async function setStaffSecret(db: Kysely<Schema>, staffId: string, role: StaffMember['role'], secret: string): Promise<void> {
+  (credentialOf(role) === 'password' ? Password : Pin).parse(secret);
+  const verifier = await hashPin(secret);
+  await writeWithRev(db, (trx, rev) =>
+    trx
+      .updateTable('staff')
+      .set({ ...pinColumns(verifier), failed_pin_count: 0, locked_until: null, rev })
+      .where('id', '=', staffId)
+      .execute(),
+  );
+}
+
 export async function setStaffActive(db: Kysely<Schema>, staffId: string, active: boolean): Promise<void> {
   await writeWithRev(db, (trx, rev) =>
     trx.updateTable('staff').set({ active: bool(active), rev }).where('id', '=', staffId).execute(),

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import { credentialOf } from '../../shared/credential.ts';
 import type { Hall, StaffRole } from '../../shared/schemas/reference.ts';
+import { verifyPin } from '../auth/pin.ts';
 import type { Schema } from '../db/schema.ts';
 import { insertCampaign } from '../repos/campaigns.ts';
 import { countHalls, insertHall } from '../repos/halls.ts';
-import { insertStaff } from '../repos/staff.ts';
+import { getStaffRow, insertStaff, pinVerifierOf, setStaffSecret } from '../repos/staff.ts';
 import { insertTalkTrackVersion } from '../repos/talkTracks.ts';
 import { HOME_CAMPAIGNS } from './demoCampaignsHome.ts';
 import { MOBILE_CAMPAIGNS } from './demoCampaignsMobile.ts';
@@ -71,7 +73,26 @@ export async function seedDemo(db: Kysely<Schema>): Promise<void> {
 
 /** Seeds the demo only into an empty database (no hall at all); true when it did. */
 export async function ensureDemoData(db: Kysely<Schema>): Promise<boolean> {
-  if ((await countHalls(db)) > 0) return false;
+  if ((await countHalls(db)) > 0) {
+    await refreshDemoPasswords(db);
+    return false;
+  }
   await seedDemo(db);
   return true;
+}
+
+/**
+ * A demo hall seeded when managers and admins still signed in with a PIN holds their old demo
+ * PINs: the passwords printed at every start must be the ones that work. Demo staff only; a real
+ * hall's people are never touched.
+ */
+async function refreshDemoPasswords(db: Kysely<Schema>): Promise<void> {
+  for (const demo of DEMO_STAFF) {
+    if (credentialOf(demo.role) !== 'password') continue;
+    const row = await getStaffRow(db, demo.id);
+    if (row === undefined || row.hall_id !== DEMO_HALL.id) continue;
+    const verifier = pinVerifierOf(row);
+    if (verifier !== null && (await verifyPin(demo.secret, verifier))) continue;
+    await setStaffSecret(db, demo.id, demo.role, demo.secret);
+  }
 }
