@@ -6,6 +6,9 @@ import type { StaffRole } from './schemas/reference.ts';
  */
 export type CredentialKind = 'pin' | 'password';
 
+/** Kept free of zod: the sign-in screen is on the counter's first load, zod is not. */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export function credentialOf(role: StaffRole): CredentialKind {
   return role === 'manager' || role === 'admin' ? 'password' : 'pin';
 }

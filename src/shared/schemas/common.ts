@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from '../credential.ts';
 
 export const Id = z.uuid({ message: 'must be a UUID' });
 export type Id = z.infer<typeof Id>;
@@ -17,8 +18,6 @@ export const LocalizedText = z.object({
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const Pin = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
-
-export const PASSWORD_MIN_LENGTH = 10;
 
 /** Managers' and admins' secret: they reach every record of a hall, so a PIN is too weak. */
 export const Password = z

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas/common.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/credential.ts';
 import { useI18n } from '../../i18n/index.ts';
 
 interface Props {
