@@ -144,7 +144,8 @@ forEachEngine((engine) => {
         ackedSeq: 2,
         offered: 4,
         firstSeq: 3,
-        lastSeq: 6,
+        // The batch went up to 6; the tablet said it holds up to 7.
+        lastSeq: 7,
         pending: 5,
         missing: 5,
         kinds: { visit: 2, recommendation: 2 },
@@ -257,6 +258,17 @@ forEachEngine((engine) => {
 
       expect((await adminApi(app, a.admin).revokeSessions(b.fx.consultantId)).json()).toEqual({ staffId: b.fx.consultantId, revoked: 1 });
       expect((await adminApi(app, a.admin).revokeSessions(uuidv7())).statusCode).toBe(404);
+    });
+
+    it('lets only an admin end an admin’s sessions, even in the manager’s own hall', async () => {
+      const { app, database } = ctx();
+      const a = await seedManageHall(app, database);
+      const refused = await adminApi(app, a.manager).revokeSessions(a.admin.staffId);
+      expect(refused.statusCode).toBe(403);
+      expect(ApiError.parse(refused.json()).message).toBe('only an admin may end the sessions of an admin');
+      expect(await accessAudit(database, a.admin.staffId)).toEqual([]);
+      const other = await seedManageHall(app, database);
+      expect((await adminApi(app, other.admin).revokeSessions(a.admin.staffId)).json()).toEqual({ staffId: a.admin.staffId, revoked: 1 });
     });
   });
 });

@@ -21,7 +21,26 @@ describe('summariseOffer', () => {
       name: 'what the tablet says it still holds',
       body: { entries: [entry(7, 'visit')], outbox: { pending: 40, lastSeq: 46 } },
       acked: 6,
-      want: { offered: 1, firstSeq: 7, lastSeq: 7, pending: 40, pendingLastSeq: 46, kinds: { visit: 1 }, staffIds: [STAFF_A] },
+      want: { offered: 1, firstSeq: 7, lastSeq: 46, pending: 40, pendingLastSeq: 46, kinds: { visit: 1 }, staffIds: [STAFF_A] },
+    },
+    {
+      // The answer to its last push was lost: it offers that batch again, all held, and holds two more.
+      name: 'a batch already held, from a tablet that holds newer records',
+      body: { entries: [entry(1, 'visit'), entry(2, 'visit'), entry(3, 'visit')], outbox: { pending: 5, lastSeq: 5 } },
+      acked: 3,
+      want: { offered: 0, firstSeq: 4, lastSeq: 5, pending: 2, pendingLastSeq: 5, kinds: {}, staffIds: [] },
+    },
+    {
+      name: 'only what lies above the server’s acknowledgement counts as missing',
+      body: { entries: [entry(201, 'visit')], outbox: { pending: 250, lastSeq: 250 } },
+      acked: 200,
+      want: { offered: 1, firstSeq: 201, lastSeq: 250, pending: 50 },
+    },
+    {
+      name: 'a tablet whose outbox the server holds entirely',
+      body: { entries: [entry(3, 'visit')], outbox: { pending: 3, lastSeq: 3 } },
+      acked: 3,
+      want: null,
     },
     {
       name: 'kinds it does not know and staff ids that are not ids, named as such or left out',

@@ -104,27 +104,30 @@ forEachEngine((engine) => {
       expect(await testDb.database.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
     });
 
-    it('gives the demo manager and admin of a hall seeded with PINs the passwords every start prints', async () => {
+    it('gives the demo manager and admin of a hall seeded with PINs the passwords every start prints, and nobody else', async () => {
       testDb = await openTestDatabase(engine);
       const { db } = testDb.database;
       await migrate(testDb.database);
       await seedDemo(db);
-      // As an earlier release left them: the manager and admin with their old six-digit demo PINs.
-      const passwordRoles = DEMO_STAFF.filter((s) => s.role === 'manager' || s.role === 'admin');
+      const manager = DEMO_STAFF.find((s) => s.role === 'manager')!;
+      const admin = DEMO_STAFF.find((s) => s.role === 'admin')!;
       const consultant = DEMO_STAFF.find((s) => s.role === 'consultant')!;
-      for (const s of passwordRoles) {
-        const old = await hashPin('909090');
-        await db.updateTable('staff').set({ pin_salt: old.salt, pin_hash: old.hash, pin_iterations: old.iterations }).where('id', '=', s.id).execute();
-      }
-      const consultantBefore = await getStaffRow(db, consultant.id);
+      const setVerifier = async (staffId: string, secret: string, lock: { failed_pin_count: number; locked_until: string | null }) => {
+        const v = await hashPin(secret);
+        await db.updateTable('staff').set({ pin_salt: v.salt, pin_hash: v.hash, pin_iterations: v.iterations, ...lock }).where('id', '=', staffId).execute();
+      };
+      // As an earlier release left the manager: the old demo PIN, and two wrong tries counted.
+      await setVerifier(manager.id, '909090', { failed_pin_count: 2, locked_until: null });
+      // The admin's secret was changed since: not the old demo PIN any more.
+      await setVerifier(admin.id, 'chosen-by-the-admin', { failed_pin_count: 0, locked_until: null });
+      const [adminBefore, consultantBefore] = await Promise.all([getStaffRow(db, admin.id), getStaffRow(db, consultant.id)]);
 
       expect(await ensureDemoData(db)).toBe(false);
-      for (const s of passwordRoles) {
-        const verifier = pinVerifierOf((await getStaffRow(db, s.id))!)!;
-        expect(await verifyPin(s.secret, verifier), s.name).toBe(true);
-        expect(await verifyPin('909090', verifier)).toBe(false);
-      }
-      // Counter roles keep their PINs, untouched.
+      const managerAfter = (await getStaffRow(db, manager.id))!;
+      expect(await verifyPin(manager.secret, pinVerifierOf(managerAfter)!)).toBe(true);
+      expect(await verifyPin('909090', pinVerifierOf(managerAfter)!)).toBe(false);
+      expect(managerAfter.failed_pin_count).toBe(2);
+      expect(await getStaffRow(db, admin.id)).toEqual(adminBefore);
       expect(await getStaffRow(db, consultant.id)).toEqual(consultantBefore);
     });
 

@@ -30,6 +30,17 @@ forEachEngine((engine) => {
           field: /seq/,
         },
         { name: 'not an object', payload: JSON.stringify([1, 2, 3]) },
+        // Sequence numbers are 32-bit on both engines: past that, refused up front, not a 500 from PostgreSQL.
+        {
+          name: 'seq past 2^31 - 1',
+          payload: JSON.stringify({ entries: [{ seq: 2, record: outbox[1] }, { seq: 3_000_000_000, record: makeVisit(fx) }] }),
+          field: /entries\.1\.seq: must be at most 2147483647/,
+        },
+        {
+          name: 'outbox summary past 2^31 - 1',
+          payload: JSON.stringify({ entries: [{ seq: 2, record: outbox[1] }], outbox: { pending: 1, lastSeq: 2 ** 32 } }),
+          field: /outbox\.lastSeq/,
+        },
         { name: 'negative seq', payload: JSON.stringify({ entries: [{ seq: -1, record: outbox[1] }] }), field: /seq/ },
         { name: 'empty body', payload: '' },
       ];

@@ -11,7 +11,7 @@ export type SignInResult =
   | { ok: false; reason: 'wrong_secret'; attemptsLeft: number }
   | { ok: false; reason: 'locked'; until: string }
   | { ok: false; reason: 'rate_limited'; seconds: number }
-  | { ok: false; reason: 'unknown_staff' | 'no_verifier' | 'not_enrolled' };
+  | { ok: false; reason: 'unknown_staff' | 'no_verifier' | 'not_enrolled' | 'online_only' };
 
 /** Enrol this browser as a device of a hall with a manager's one-time code. */
 export async function enrol(db: TalktrackDb, api: ApiClient, code: string, label?: string): Promise<void> {
@@ -59,6 +59,8 @@ export async function signIn(db: TalktrackDb, api: ApiClient, staffId: string, s
     if (cause instanceof ApiFailure && (cause.error === 'wrong_pin' || cause.error === 'wrong_password')) return recordFailure(db, staffId, now);
     if (!(cause instanceof NetworkFailure) && !(cause instanceof ApiFailure && cause.status >= 500)) throw cause;
     offline = true;
+    // Managers' and admins' passwords are checked by the server alone (its lockout guards them).
+    if (credentialOf(staff.role) === 'password') return { ok: false, reason: 'online_only' };
     if (!staff.pinVerifier) return { ok: false, reason: 'no_verifier' };
     if (!(await pinMatches(secret, staff.pinVerifier))) return recordFailure(db, staffId, now);
   }

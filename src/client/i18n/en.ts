@@ -33,10 +33,11 @@ export const en: Record<MessageKey, string> = {
   'signin.locked': 'Too many attempts. Locked until {time}.',
   'signin.rateLimited': 'Too many tries in a short time. Wait {seconds} seconds, then try again.',
   'signin.noVerifier': 'This tablet cannot check your PIN yet: sign in once while online.',
+  'signin.onlineOnly': 'Managers and admins sign in with the network only: connect this tablet, then try again.',
   'signin.unknownStaff': 'This person is not on the staff of this hall; ask the manager.',
   'signin.notEnrolled': 'This tablet is not enrolled.',
   'signin.failed': 'Sign-in failed: {message}',
-  'signin.offlineNote': 'Offline: your PIN or password is checked on this tablet.',
+  'signin.offlineNote': 'Offline: the PIN is checked on this tablet.',
 
   'role.consultant': 'Consultant',
   'role.floor_marketer': 'Floor marketer',

@@ -37,10 +37,11 @@ export const zhCN = {
   'signin.locked': '尝试次数过多，已锁定到 {time}。',
   'signin.rateLimited': '短时间内尝试次数过多，请等待 {seconds} 秒后再试。',
   'signin.noVerifier': '此平板上还没有您的登录信息：请先在联网时登录一次。',
+  'signin.onlineOnly': '厅经理和管理员只能在联网时登录：请连接网络后再试。',
   'signin.unknownStaff': '此营业厅找不到这位员工，请联系厅经理。',
   'signin.notEnrolled': '这台平板尚未登记。',
   'signin.failed': '登录失败：{message}',
-  'signin.offlineNote': '当前离线：PIN 码或密码在本机验证。',
+  'signin.offlineNote': '当前离线：PIN 码在本机验证。',
 
   // Roles
   'role.consultant': '营业员',

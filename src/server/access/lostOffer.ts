@@ -21,12 +21,18 @@ function field(record: unknown, key: string): unknown {
   return typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[key] : undefined;
 }
 
-/** What a refused push offered above `ackedSeq`; null when it offered nothing the server lacks. */
+/**
+ * What a refused push offered above `ackedSeq`, and what the tablet said it holds above it; null
+ * when neither shows anything the server lacks. A batch of records already held (their answer was
+ * lost on the way) still reports the newer ones its outbox summary names.
+ */
 export function summariseOffer(body: unknown, ackedSeq: number, reason: RefusalReason): LostOffer | null {
   const parsed = PushRequest.safeParse(body);
   if (!parsed.success) return null;
   const fresh = parsed.data.entries.filter((e) => e.seq > ackedSeq);
-  if (fresh.length === 0) return null;
+  const outbox = parsed.data.outbox;
+  const beyondHeld = outbox !== undefined && outbox.lastSeq > ackedSeq;
+  if (fresh.length === 0 && !beyondHeld) return null;
   const kinds: Record<string, number> = {};
   const staffIds = new Set<string>();
   for (const { record } of fresh) {
@@ -37,14 +43,14 @@ export function summariseOffer(body: unknown, ackedSeq: number, reason: RefusalR
     const staffId = Id.safeParse(field(record, 'staffId'));
     if (staffId.success) staffIds.add(staffId.data);
   }
-  const seqs = fresh.map((e) => e.seq);
-  const outbox = parsed.data.outbox;
+  const seqs = fresh.length > 0 ? fresh.map((e) => e.seq) : [ackedSeq + 1];
   return {
     reason,
     offered: fresh.length,
     firstSeq: Math.min(...seqs),
-    lastSeq: Math.max(...seqs),
-    pending: outbox?.pending ?? null,
+    lastSeq: Math.max(...seqs, outbox?.lastSeq ?? 0),
+    // Of what it holds, only what lies above the server's acknowledgement is missing.
+    pending: outbox === undefined ? null : Math.min(outbox.pending, Math.max(0, outbox.lastSeq - ackedSeq)),
     pendingLastSeq: outbox?.lastSeq ?? null,
     kinds,
     staffIds: [...staffIds],

@@ -68,14 +68,14 @@ export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<
   );
 }
 
-/** A new PIN or password (by the person's role), hashed; any lockout is lifted with it. */
+/** A new PIN or password (by the person's role), hashed. The lockout is left as it is. */
 export async function setStaffSecret(db: Kysely<Schema>, staffId: string, role: StaffMember['role'], secret: string): Promise<void> {
   (credentialOf(role) === 'password' ? Password : Pin).parse(secret);
   const verifier = await hashPin(secret);
   await writeWithRev(db, (trx, rev) =>
     trx
       .updateTable('staff')
-      .set({ ...pinColumns(verifier), failed_pin_count: 0, locked_until: null, rev })
+      .set({ ...pinColumns(verifier), rev })
       .where('id', '=', staffId)
       .execute(),
   );
@@ -100,41 +100,8 @@ export async function listStaffForHall(db: Kysely<Schema>, hallId: string, since
     .where('rev', '>', sinceRev)
     .orderBy('name')
     .execute();
-  return rows.map(staffFromRow);
+  // Tablets check PINs offline; a manager's or admin's password hash never leaves the server, where
+  // the lockout guards it (they sign in online only).
+  return rows.map(staffFromRow).map((s) => (credentialOf(s.role) === 'password' ? { ...s, pinVerifier: null } : s));
 }
 
-/**
- * Counts one wrong PIN atomically (two tablets guessing at once both count) and locks the
- * person once the limit is reached. Returns the count after this attempt and the lock, if any.
- * Lockout state is not reference data: it does not bump rev.
- */
-export async function recordWrongPin(
-  db: Kysely<Schema>,
-  staffId: string,
-  limit: number,
-  lockMs: number,
-  now: Date,
-): Promise<{ failures: number; lockedUntil: string | null }> {
-  const row = await db
-    .updateTable('staff')
-    .set((eb) => ({ failed_pin_count: eb('failed_pin_count', '+', 1) }))
-    .where('id', '=', staffId)
-    .returning('failed_pin_count')
-    .executeTakeFirstOrThrow();
-  if (row.failed_pin_count < limit) return { failures: row.failed_pin_count, lockedUntil: null };
-  const lockedUntil = new Date(now.getTime() + lockMs).toISOString();
-  await db
-    .updateTable('staff')
-    .set({ failed_pin_count: 0, locked_until: lockedUntil })
-    .where('id', '=', staffId)
-    .execute();
-  return { failures: row.failed_pin_count, lockedUntil };
-}
-
-export async function clearWrongPins(db: Kysely<Schema>, staffId: string): Promise<void> {
-  await db
-    .updateTable('staff')
-    .set({ failed_pin_count: 0, locked_until: null })
-    .where('id', '=', staffId)
-    .execute();
-}

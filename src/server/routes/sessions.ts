@@ -5,16 +5,15 @@ import { type CredentialKind, credentialOf } from '../../shared/credential.ts';
 import { StaffRole } from '../../shared/schemas/reference.ts';
 import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
 import { verifyPin } from '../auth/pin.ts';
+import { claimSignInAttempt, clearSignInAttempts, settleWrongAttempt, SIGN_IN_ATTEMPTS } from '../auth/signInAttempts.ts';
 import { sessionToken } from '../auth/staffAuth.ts';
 import type { Database } from '../db/database.ts';
 import { forbidden, HttpError } from '../errors.ts';
 import { getHall } from '../repos/halls.ts';
 import { createStaffSession, revokeStaffSession } from '../repos/sessions.ts';
-import { clearWrongPins, getStaffRow, pinVerifierOf, recordWrongPin } from '../repos/staff.ts';
+import { getStaffRow, pinVerifierOf } from '../repos/staff.ts';
 import { parseInput } from '../validate.ts';
 
-export const PIN_ATTEMPTS = 5;
-export const PIN_LOCK_MS = 15 * 60 * 1000;
 
 /** "14:35" in the hall's own time zone: what the person at the counter reads on the wall clock. */
 function clockTime(iso: string, timeZone: string): string {
@@ -63,23 +62,25 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
     const hall = await getHall(db, device.hall_id);
     const timeZone = hall?.timeZone ?? 'UTC';
     const now = new Date();
-    if (staff.locked_until !== null && staff.locked_until > now.toISOString()) throw locked(staff.locked_until, timeZone, kind);
     const verifier = pinVerifierOf(staff);
     if (verifier === null) {
       throw new HttpError(409, 'no_pin', `this staff member has no ${SECRET_NAME[kind]} yet; ask the manager to set one`);
     }
+    // Counted before the slow check, so parallel guesses cannot outrun the lock.
+    const claim = await claimSignInAttempt(db, staff.id, now);
+    if ('lockedUntil' in claim) throw locked(claim.lockedUntil, timeZone, kind);
 
     if (!(await verifyPin(secret, verifier))) {
-      const wrong = await recordWrongPin(db, staff.id, PIN_ATTEMPTS, PIN_LOCK_MS, now);
-      if (wrong.lockedUntil !== null) throw locked(wrong.lockedUntil, timeZone, kind);
-      const left = PIN_ATTEMPTS - wrong.failures;
+      const lockedUntil = await settleWrongAttempt(db, staff.id, claim.attempt, now);
+      if (lockedUntil !== null) throw locked(lockedUntil, timeZone, kind);
+      const left = SIGN_IN_ATTEMPTS - claim.attempt;
       throw new HttpError(
         401,
         kind === 'password' ? 'wrong_password' : 'wrong_pin',
         `wrong ${SECRET_NAME[kind]}; ${left} ${left === 1 ? 'attempt' : 'attempts'} left before a 15-minute lock`,
       );
     }
-    if (staff.failed_pin_count !== 0 || staff.locked_until !== null) await clearWrongPins(db, staff.id);
+    await clearSignInAttempts(db, staff.id);
     const session = await createStaffSession(db, { staffId: staff.id, deviceId: device.id, now });
     return {
       sessionToken: session.token,

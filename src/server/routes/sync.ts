@@ -4,7 +4,6 @@ import { PullQuery, type PullResponse, PushRequest, type PushResponse } from '..
 import { reportLostRecords } from '../access/lostOffer.ts';
 import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
-import { markPushed } from '../repos/devices.ts';
 import { applyPush } from '../sync/applyPush.ts';
 import { buildPull } from '../sync/buildPull.ts';
 import { parseInput } from '../validate.ts';
@@ -22,10 +21,7 @@ export async function syncRoutes(app: FastifyInstance, opts: { database: Databas
     const device = requireDevice(request);
     // A record with a NUL is refused alone, in applyPush: one bad record never refuses the batch.
     const body = parseInput(PushRequest, request.body, 'request body', { nulCheckedLater: true });
-    const answer = await applyPush(database, { id: device.id, hallId: device.hall_id }, body);
-    // Bookkeeping for the manager's device list, after the push committed.
-    await markPushed(database.db, device.id, Math.max(...body.entries.map((e) => e.seq)), new Date());
-    return answer;
+    return applyPush(database, { id: device.id, hallId: device.hall_id }, body);
   });
 
   app.get(API.pull, { onRequest }, async (request): Promise<PullResponse> => {

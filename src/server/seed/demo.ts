@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { credentialOf } from '../../shared/credential.ts';
 import type { Hall, StaffRole } from '../../shared/schemas/reference.ts';
 import { verifyPin } from '../auth/pin.ts';
 import type { Schema } from '../db/schema.ts';
@@ -81,18 +80,26 @@ export async function ensureDemoData(db: Kysely<Schema>): Promise<boolean> {
   return true;
 }
 
+/** The PINs the demo manager and admin had before they signed in with passwords. */
+const OLD_DEMO_PINS: Readonly<Record<string, string>> = {
+  '01a21b6b-0273-746e-aa6e-9ac6575cbf9a': '909090',
+  '01a21b6b-0274-7229-bd4a-2c6e0f8a9d31': '808080',
+};
+
 /**
  * A demo hall seeded when managers and admins still signed in with a PIN holds their old demo
- * PINs: the passwords printed at every start must be the ones that work. Demo staff only; a real
- * hall's people are never touched.
+ * PINs: the passwords printed at every start must be the ones that work. Only while the old demo
+ * PIN still opens the account: a secret someone set since is never overwritten, and the lockout
+ * is left as it is.
  */
 async function refreshDemoPasswords(db: Kysely<Schema>): Promise<void> {
   for (const demo of DEMO_STAFF) {
-    if (credentialOf(demo.role) !== 'password') continue;
+    const oldPin = OLD_DEMO_PINS[demo.id];
+    if (oldPin === undefined) continue;
     const row = await getStaffRow(db, demo.id);
     if (row === undefined || row.hall_id !== DEMO_HALL.id) continue;
     const verifier = pinVerifierOf(row);
-    if (verifier !== null && (await verifyPin(demo.secret, verifier))) continue;
+    if (verifier === null || !(await verifyPin(oldPin, verifier))) continue;
     await setStaffSecret(db, demo.id, demo.role, demo.secret);
   }
 }

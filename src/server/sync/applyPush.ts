@@ -6,7 +6,7 @@ import { deviceRevoked } from '../auth/deviceAuth.ts';
 import type { Database, Engine } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 import { describeZodError, forbidden } from '../errors.ts';
-import { lockDeviceForPush, setAckedSeq } from '../repos/devices.ts';
+import { lockDeviceForPush, markPushed, setAckedSeq } from '../repos/devices.ts';
 import { existingFieldRecordIds, insertFieldRecords, loadKnownVisits, type StoredRecord } from '../repos/fieldRecords.ts';
 import { hallTimeZone } from '../repos/halls.ts';
 import { insertReceipts, listRejected, type Receipt } from '../repos/pushReceipts.ts';
@@ -80,6 +80,9 @@ export async function applyPush(
     await insertFieldRecords(trx, receipts.stored, receivedAt);
     await insertReceipts(trx, receipts.all, receivedAt);
     if (held !== startHeld) await setAckedSeq(trx, device.id, held);
+    // For the manager's device list: when, and the highest seq offered. In the push's transaction,
+    // so an answer is never lost to bookkeeping after the records committed.
+    await markPushed(trx, device.id, lastSeq, now);
     const rejected = await listRejected(trx, device.id, firstSeq, Math.min(lastSeq, held));
     return { ackedThrough: held, rejected };
   });

@@ -4,12 +4,16 @@ import { Campaign, Hall, StaffMember, TalkTrackVersion } from './reference.ts';
 
 export const MAX_PUSH_ENTRIES = 500;
 
+/** Sequence numbers are stored as 32-bit integers on both engines; a tablet writing one a second takes 68 years to reach this. */
+export const MAX_SEQ = 2_147_483_647;
+const Seq = z.number().int().max(MAX_SEQ, `must be at most ${MAX_SEQ}`);
+
 /**
  * One outbox entry as it travels. The record is checked on its own (FieldRecord) so that one
  * bad record is set aside with its reason while the rest of the batch goes on.
  */
 export const PushEntry = z.object({
-  seq: z.number().int().positive(),
+  seq: Seq.positive(),
   record: z.unknown(),
 });
 export type PushEntry = z.infer<typeof PushEntry>;
@@ -19,8 +23,8 @@ export type PushEntry = z.infer<typeof PushEntry>;
  * the device has been revoked, it is what the manager is told is missing (not just this batch).
  */
 export const OutboxSummary = z.object({
-  pending: z.number().int().nonnegative(),
-  lastSeq: z.number().int().nonnegative(),
+  pending: Seq.nonnegative(),
+  lastSeq: Seq.nonnegative(),
 });
 export type OutboxSummary = z.infer<typeof OutboxSummary>;
 

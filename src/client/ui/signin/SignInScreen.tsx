@@ -32,6 +32,8 @@ function messageOf(result: Failure, usesPassword: boolean, t: Translate, lang: L
       return t('signin.rateLimited', { seconds: result.seconds });
     case 'no_verifier':
       return t('signin.noVerifier');
+    case 'online_only':
+      return t('signin.onlineOnly');
     case 'unknown_staff':
       return t('signin.unknownStaff');
     case 'not_enrolled':
@@ -123,7 +125,7 @@ export function SignInScreen({ enrolment }: { enrolment: Enrolment }) {
             </button>
             <h1>{t(usesPassword ? 'signin.passwordFor' : 'signin.pinFor', { name: chosen.name })}</h1>
           </div>
-          {!online && <p class="msg msg-info">{t('signin.offlineNote')}</p>}
+          {!online && <p class="msg msg-info">{t(usesPassword ? 'signin.onlineOnly' : 'signin.offlineNote')}</p>}
           {failure && (
             <p class="msg msg-error" role="alert" data-testid="signin-error" data-reason={failure.reason}>
               {messageOf(failure, usesPassword, t, lang)}

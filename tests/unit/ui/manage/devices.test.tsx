@@ -88,8 +88,9 @@ describe('devices page', () => {
 
     const row = await screen.findByTestId(`person-row-${consultant}`);
     expect(row.textContent).toContain('测试员甲');
-    // The signed-in manager cannot sign themself out from here.
+    // The signed-in manager cannot sign themself out from here, nor an admin.
     expect(screen.queryByTestId(`person-row-${hall.manager.staffId}`)).toBeNull();
+    expect(screen.queryByTestId(`person-row-${hall.admin.staffId}`)).toBeNull();
     fireEvent.click(within(row).getByTestId(`end-sessions-${consultant}`));
     expect(screen.getByTestId('end-sessions-confirm').textContent).toContain('让 测试员甲 在所有平板上退出登录？');
     fireEvent.click(screen.getByTestId('end-sessions-no'));

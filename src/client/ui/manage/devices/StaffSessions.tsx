@@ -10,16 +10,21 @@ import { useManage } from '../ManageContext.tsx';
 /**
  * The hall's people, each with "sign out everywhere": for a PIN someone else saw, or a person who
  * left. Their sessions end on every tablet at the next request; their records stay theirs. The
- * signed-in manager is not listed: ending one's own session here would lock the page half-way.
+ * signed-in manager is not listed: ending one's own session here would lock the page half-way; nor,
+ * for a manager, the admins.
  */
 export function StaffSessions() {
   const { t } = useManageI18n();
   const { db } = useServices();
-  const { api, enrolment, me } = useManage();
+  const { api, enrolment, me, isAdmin } = useManage();
   const hallId = enrolment.hall.id;
   const people = useLiveQuery(
-    async () => (await db.staff.where('hallId').equals(hallId).toArray()).filter((s) => s.active && s.id !== me.id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-    [db, hallId, me.id],
+    async () =>
+      (await db.staff.where('hallId').equals(hallId).toArray())
+        // Only an admin may sign an admin out (the server refuses a manager too).
+        .filter((s) => s.active && s.id !== me.id && (isAdmin || s.role !== 'admin'))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    [db, hallId, me.id, isAdmin],
   );
   const [asking, setAsking] = useState<StaffMember | null>(null);
   const [busy, setBusy] = useState(false);
