@@ -27,14 +27,14 @@ export function DeviceTable({ devices, halls, when, busy, onRevoke }: Props) {
           <tr>
             <th scope="col">{t('manage.devices.device')}</th>
             {manyHalls && <th scope="col">{t('manage.devices.hall')}</th>}
-            <th scope="col">{t('manage.devices.enrolledAt')}</th>
-            <th scope="col">{t('manage.devices.lastSeen')}</th>
-            <th scope="col">{t('manage.devices.lastPush')}</th>
-            <th scope="col">{t('manage.devices.acked')}</th>
             <th scope="col">{t('manage.devices.state')}</th>
             <th scope="col">
               <span class="visually-hidden">{t('manage.devices.revoke')}</span>
             </th>
+            <th scope="col">{t('manage.devices.enrolledAt')}</th>
+            <th scope="col">{t('manage.devices.lastSeen')}</th>
+            <th scope="col">{t('manage.devices.lastPush')}</th>
+            <th scope="col">{t('manage.devices.acked')}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,10 +45,6 @@ export function DeviceTable({ devices, halls, when, busy, onRevoke }: Props) {
                 {d.thisDevice && <span class="muted"> ({t('manage.devices.thisDevice')})</span>}
               </td>
               {manyHalls && <td class="text">{hallName(d.hallId)}</td>}
-              <td>{when(d.hallId, d.enrolledAt, t)}</td>
-              <td>{when(d.hallId, d.lastSeenAt, t)}</td>
-              <td>{when(d.hallId, d.lastPushAt, t)}</td>
-              <td data-testid="device-acked">{d.ackedSeq}</td>
               <td data-testid="device-state">
                 <span class={d.state === 'active' ? 'badge badge-live' : 'badge badge-focus'}>{t(`manage.devices.state.${d.state}`)}</span>
                 {d.state === 'revoked' && <div class="muted">{revokedText(d, when, t)}</div>}
@@ -65,6 +61,10 @@ export function DeviceTable({ devices, halls, when, busy, onRevoke }: Props) {
                   </button>
                 )}
               </td>
+              <td>{when(d.hallId, d.enrolledAt, t)}</td>
+              <td>{when(d.hallId, d.lastSeenAt, t)}</td>
+              <td>{when(d.hallId, d.lastPushAt, t)}</td>
+              <td data-testid="device-acked">{d.ackedSeq}</td>
             </tr>
           ))}
         </tbody>
