@@ -93,11 +93,11 @@ describe('devices page', () => {
     expect(screen.queryByTestId(`person-row-${hall.admin.staffId}`)).toBeNull();
     fireEvent.click(within(row).getByTestId(`end-sessions-${consultant}`));
     expect(screen.getByTestId('end-sessions-confirm').textContent).toContain('让 测试员甲 在所有平板上退出登录？');
-    fireEvent.click(screen.getByTestId('end-sessions-no'));
+    fireEvent.click(screen.getByTestId('end-sessions-confirm-no'));
     expect(await sessionAlive()).toBe(200);
 
     fireEvent.click(screen.getByTestId(`end-sessions-${consultant}`));
-    fireEvent.click(screen.getByTestId('end-sessions-yes'));
+    fireEvent.click(screen.getByTestId('end-sessions-confirm-yes'));
     await waitFor(() => expect(screen.getByTestId('people-notice').textContent).toBe('测试员甲 已在所有设备上退出（结束了 1 个登录）。'));
     expect(await sessionAlive()).toBe(401);
   });

@@ -2,13 +2,13 @@ import { useState } from 'preact/hooks';
 import type { DeviceListResponse, DeviceSummary, LostRecordsResponse } from '../../../../shared/schemas/devices.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
+import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
 import { useManage } from '../ManageContext.tsx';
 import { DeviceTable } from './DeviceTable.tsx';
 import { deviceName, whenIn } from './deviceText.ts';
 import { LostRecordsTable } from './LostRecordsTable.tsx';
-import { RevokeDeviceConfirm } from './RevokeDeviceConfirm.tsx';
 import { StaffSessions } from './StaffSessions.tsx';
 
 /**
@@ -58,7 +58,18 @@ export function DevicesPage() {
         </p>
       )}
       {problem && <ProblemNote problem={problem} />}
-      {revoking && <RevokeDeviceConfirm device={revoking} busy={busy} onConfirm={() => void revoke(revoking)} onCancel={() => setRevoking(null)} />}
+      {revoking && (
+        // The tablet must be enrolled again to be used: asked once more.
+        <ConfirmDanger
+          id="revoke"
+          question={t('manage.devices.revoke.question', { device: deviceName(revoking, t) })}
+          yes={t('manage.devices.revoke.yes')}
+          no={t('manage.devices.revoke.no')}
+          busy={busy}
+          onConfirm={() => void revoke(revoking)}
+          onCancel={() => setRevoking(null)}
+        />
+      )}
       {devices.problem && <ProblemNote problem={devices.problem} onRetry={devices.reload} />}
       {!devices.data && !devices.problem && <p class="loading">{t('app.loading')}</p>}
       {devices.data && list.length === 0 && <p class="muted">{t('manage.devices.none')}</p>}

@@ -4,6 +4,7 @@ import { useServices } from '../../../app/ServicesContext.tsx';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
 import { useLiveQuery } from '../../hooks/useLiveQuery.ts';
+import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useManage } from '../ManageContext.tsx';
 
@@ -57,19 +58,15 @@ export function StaffSessions() {
       )}
       {problem && <ProblemNote problem={problem} testId="people-problem" />}
       {asking && (
-        <div class="confirm m-confirm" role="alertdialog" aria-labelledby="end-sessions-q" data-testid="end-sessions-confirm">
-          <p id="end-sessions-q" class="text">
-            {t('manage.people.question', { name: asking.name })}
-          </p>
-          <div class="actions">
-            <button type="button" class="btn btn-danger" disabled={busy} data-testid="end-sessions-yes" onClick={() => void end(asking)}>
-              {t('manage.people.yes')}
-            </button>
-            <button type="button" class="btn btn-secondary" data-testid="end-sessions-no" onClick={() => setAsking(null)}>
-              {t('manage.people.no')}
-            </button>
-          </div>
-        </div>
+        <ConfirmDanger
+          id="end-sessions"
+          question={t('manage.people.question', { name: asking.name })}
+          yes={t('manage.people.yes')}
+          no={t('manage.people.no')}
+          busy={busy}
+          onConfirm={() => void end(asking)}
+          onCancel={() => setAsking(null)}
+        />
       )}
       {people && people.length > 0 && (
         <div class="m-table-wrap">

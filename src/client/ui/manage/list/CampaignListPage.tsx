@@ -3,6 +3,7 @@ import type { CampaignListResponse, ManagedCampaign } from '../../../../shared/s
 import { pick } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
+import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { FocusWarnings } from '../common/FocusWarnings.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
@@ -10,7 +11,6 @@ import { useManage } from '../ManageContext.tsx';
 import { CampaignRow } from './CampaignRow.tsx';
 import { exportCampaigns } from './exportCampaigns.ts';
 import { ImportPanel } from './ImportPanel.tsx';
-import { RetireConfirm } from './RetireConfirm.tsx';
 
 type Notice = { kind: 'duplicated'; item: ManagedCampaign } | { kind: 'retired'; item: ManagedCampaign } | { kind: 'exported'; count: number };
 
@@ -115,7 +115,18 @@ export function CampaignListPage() {
         </p>
       )}
       {problem && <ProblemNote problem={problem} />}
-      {retiring && <RetireConfirm item={retiring} busy={busy} onConfirm={() => void retire(retiring)} onCancel={() => setRetiring(null)} />}
+      {retiring && (
+        // Retiring takes a campaign off every tablet at the next sync.
+        <ConfirmDanger
+          id="retire"
+          question={t('manage.retire.question', { title: pick(retiring.campaign.title, lang) })}
+          yes={t('manage.retire.yes')}
+          no={t('manage.retire.no')}
+          busy={busy}
+          onConfirm={() => void retire(retiring)}
+          onCancel={() => setRetiring(null)}
+        />
+      )}
       {list.problem && <ProblemNote problem={list.problem} onRetry={list.reload} />}
       {!data && !list.problem && <p class="loading">{t('app.loading')}</p>}
       {data && campaigns.length === 0 && <p class="muted">{t('manage.list.empty')}</p>}

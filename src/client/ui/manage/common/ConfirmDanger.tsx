@@ -1,0 +1,29 @@
+interface Props {
+  /** Names the dialog: test ids `<id>-confirm`, `<id>-confirm-yes`, `<id>-confirm-no`. */
+  id: string;
+  question: string;
+  yes: string;
+  no: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** An action that cannot be taken back, asked once more in words, with the way out beside it. */
+export function ConfirmDanger({ id, question, yes, no, busy, onConfirm, onCancel }: Props) {
+  return (
+    <div class="confirm m-confirm" role="alertdialog" aria-labelledby={`${id}-q`} data-testid={`${id}-confirm`}>
+      <p id={`${id}-q`} class="text">
+        {question}
+      </p>
+      <div class="actions">
+        <button type="button" class="btn btn-danger" disabled={busy} data-testid={`${id}-confirm-yes`} onClick={onConfirm}>
+          {yes}
+        </button>
+        <button type="button" class="btn btn-secondary" data-testid={`${id}-confirm-no`} onClick={onCancel}>
+          {no}
+        </button>
+      </div>
+    </div>
+  );
+}
