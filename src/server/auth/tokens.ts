@@ -14,9 +14,9 @@ export function hashToken(token: string): string {
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ENROLMENT_CODE_LENGTH = 8;
 
-export function newEnrolmentCode(): string {
+export function newEnrolmentCode(length = ENROLMENT_CODE_LENGTH): string {
   let code = '';
-  for (let i = 0; i < ENROLMENT_CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
 }
 

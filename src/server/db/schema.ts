@@ -24,6 +24,9 @@ export interface HallsTable {
   time_zone: string;
   rev: number;
   created_at: string;
+  address: string | null;
+  /** 0: deactivated by an admin (no people or devices left in it); kept for its records. */
+  active: Generated<number>;
 }
 
 export interface StaffTable {
@@ -40,6 +43,13 @@ export interface StaffTable {
   locked_until: string | null;
   rev: number;
   created_at: string;
+  name_en: string | null;
+  /** The organisation's staff number; unique where set. */
+  staff_no: string | null;
+  /** 1 after a manager set or reset the PIN: the person chooses a new one at the next (online) sign-in. */
+  must_change_pin: Generated<number>;
+  /** 1 while the secret is the demo hall's published one (README): the UI then shows "Demo". */
+  demo_secret: Generated<number>;
 }
 
 export interface DevicesTable {
@@ -64,6 +74,34 @@ export interface EnrolmentCodesTable {
   used_at: string | null;
   used_by_device: string | null;
   created_at: string;
+  id: string;
+  /** The name the enrolled device gets ("柜台 3"), unless the tablet gives one. */
+  device_name: string | null;
+  created_by: string | null;
+  cancelled_at: string | null;
+}
+
+/** A one-time code with which a manager or admin sets their own password (and enrols the browser). */
+export interface PasswordCodesTable {
+  id: string;
+  code_hash: string;
+  staff_id: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by_device: string | null;
+  /** Null: issued by `npm run setup` for the first admin. */
+  created_by: string | null;
+  cancelled_at: string | null;
+  created_at: string;
+}
+
+/** A reference row that left a hall (a person moved or deactivated): pulled as a delete marker. */
+export interface ReferenceRemovalsTable {
+  kind: string;
+  row_id: string;
+  hall_id: string;
+  rev: number;
+  removed_at: string;
 }
 
 export interface StaffSessionsTable {
@@ -238,6 +276,8 @@ export interface AccessAuditTable {
   hall_id: string;
   target_id: string;
   summary: string;
+  /** JSON object of the action's parameters (names, counts), for showing the entry in either language. */
+  details: string | null;
 }
 
 export interface Schema {
@@ -260,4 +300,6 @@ export interface Schema {
   audit_log: AuditLogTable;
   lost_record_reports: LostRecordReportsTable;
   access_audit: AccessAuditTable;
+  password_codes: PasswordCodesTable;
+  reference_removals: ReferenceRemovalsTable;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import { hashToken, newEnrolmentCode, normalizeEnrolmentCode } from '../auth/tokens.ts';
 import type { Schema } from '../db/schema.ts';
 
@@ -21,6 +22,7 @@ export async function issueEnrolmentCode(
   await db
     .insertInto('enrolment_codes')
     .values({
+      id: uuidv7(),
       code_hash: hashToken(normalizeEnrolmentCode(code)),
       hall_id: options.hallId,
       expires_at: expiresAt,

@@ -37,5 +37,7 @@ export async function buildPull(
     campaigns,
     talkTracks,
     ackedThrough: device.ackedSeq,
+    removed: [],
+    demo: false,
   };
 }

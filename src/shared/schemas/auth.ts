@@ -4,6 +4,7 @@ import { Hall, StaffRole } from './reference.ts';
 
 export const EnrolRequest = z.object({
   code: z.string().trim().min(6, 'enrolment code is too short').max(64),
+  /** The device's name; the name the manager gave the code when left out. */
   label: z.string().trim().max(80).optional(),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
@@ -17,10 +18,20 @@ export type EnrolResponse = z.infer<typeof EnrolResponse>;
 
 /** A PIN for consultants and floor marketers, a password for managers and admins (see credential.ts). */
 export const SessionRequest = z
-  .object({ staffId: Id, pin: Pin.optional(), password: Password.optional() })
+  .object({
+    staffId: Id,
+    pin: Pin.optional(),
+    password: Password.optional(),
+    /**
+     * The person's own new PIN, when theirs was set by a manager: the server answers 409
+     * `pin_change_required` to a right PIN sent without it, and takes it with the PIN in one step.
+     */
+    newPin: Pin.optional(),
+  })
   .refine((body) => (body.pin === undefined) !== (body.password === undefined), {
     message: 'send exactly one of pin (consultants and floor marketers) or password (managers and admins)',
-  });
+  })
+  .refine((body) => body.newPin === undefined || body.pin !== undefined, { message: 'newPin goes with pin', path: ['newPin'] });
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
 export const SessionResponse = z.object({
@@ -29,6 +40,25 @@ export const SessionResponse = z.object({
   staff: z.object({ id: Id, name: z.string(), role: StaffRole, hallId: Id }),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/**
+ * A manager or admin sets their own password with the one-time code they were given (the first
+ * admin's comes from `npm run setup`). Sent from a browser that is not enrolled, it also enrols it
+ * as a device of the person's hall, so the person can sign in on it at once.
+ */
+export const PasswordCodeRedeemRequest = z.object({
+  code: z.string().trim().min(6, 'the code is too short').max(64),
+  password: Password,
+  deviceName: z.string().trim().max(80).optional(),
+});
+export type PasswordCodeRedeemRequest = z.infer<typeof PasswordCodeRedeemRequest>;
+
+export const PasswordCodeRedeemResponse = z.object({
+  staff: z.object({ id: Id, name: z.string(), role: StaffRole, hallId: Id }),
+  /** The new enrolment, when the browser was not already a device of the person's hall. */
+  enrolment: EnrolResponse.nullable(),
+});
+export type PasswordCodeRedeemResponse = z.infer<typeof PasswordCodeRedeemResponse>;
 
 export const ApiError = z.object({ error: z.string(), message: z.string() });
 export type ApiError = z.infer<typeof ApiError>;

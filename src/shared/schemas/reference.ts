@@ -24,10 +24,15 @@ export type PinVerifier = z.infer<typeof PinVerifier>;
 export const StaffMember = z.object({
   id: Id,
   hallId: Id,
+  /** The name as the hall writes it (Chinese); nameEn for the English UI when there is one. */
   name: z.string().min(1).max(100),
+  nameEn: z.string().max(100).nullable().optional(),
+  staffNo: z.string().max(32).nullable().optional(),
   role: StaffRole,
   active: z.boolean(),
   pinVerifier: PinVerifier.nullable(),
+  /** The PIN was set by a manager: the person signs in online once and chooses their own. */
+  mustChangePin: z.boolean().optional(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
 

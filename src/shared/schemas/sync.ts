@@ -71,6 +71,13 @@ export const PullResponse = z.object({
   talkTracks: z.array(TalkTrackVersion),
   /** Highest sequence the server holds for this device, so a reinstalled device never reuses one. */
   ackedThrough: z.number().int().nonnegative(),
+  /**
+   * Reference rows that left this hall since the cursor (a person moved or deactivated): the device
+   * deletes them before storing the rows above. Never a field record.
+   */
+  removed: z.array(z.object({ kind: z.enum(['staff']), id: Id })),
+  /** The hall still opens with the demo's published PINs and passwords: the UI shows "Demo". */
+  demo: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

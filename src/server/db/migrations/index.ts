@@ -4,6 +4,7 @@ import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_campaign_authoring.ts';
 import * as m0003 from './0003_reports.ts';
 import * as m0004 from './0004_device_access.ts';
+import * as m0005 from './0005_people.ts';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'campaign_authoring', up: m0002.up },
   { version: 3, name: 'reports', up: m0003.up },
   { version: 4, name: 'device_access', up: m0004.up },
+  { version: 5, name: 'people', up: m0005.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
