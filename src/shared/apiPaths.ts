@@ -30,6 +30,30 @@ export const API = {
   adminLostRecords: '/api/v1/admin/lost-records',
   /** Ends every live session of one person (a PIN seen by someone else, a person leaving). */
   adminStaffSessionsRevoke: '/api/v1/admin/staff/:staffId/sessions/revoke',
+  /** GET (manager: own hall; admin: every hall, or ?hallId=) and POST (admin): halls. */
+  adminHalls: '/api/v1/admin/halls',
+  /** PATCH (admin): rename, address, deactivate or reactivate; the time zone is fixed. */
+  adminHall: '/api/v1/admin/halls/:hallId',
+  /** GET (PeopleQuery) and POST (PersonCreateRequest): manager own hall, admin any. */
+  adminPeople: '/api/v1/admin/people',
+  /** PATCH (PersonUpdateRequest): names, staff number, role. */
+  adminPerson: '/api/v1/admin/people/:staffId',
+  /** POST: a new one-time PIN (counter roles). */
+  adminPersonPin: '/api/v1/admin/people/:staffId/pin',
+  /** POST: a new set-password code (managers and admins). */
+  adminPersonPasswordCode: '/api/v1/admin/people/:staffId/password-code',
+  /** POST (PersonMoveRequest): to another active hall. */
+  adminPersonMove: '/api/v1/admin/people/:staffId/move',
+  adminPersonDeactivate: '/api/v1/admin/people/:staffId/deactivate',
+  adminPersonReactivate: '/api/v1/admin/people/:staffId/reactivate',
+  /** POST: clears the wrong-attempt count and the lock. */
+  adminPersonUnlock: '/api/v1/admin/people/:staffId/unlock',
+  /** POST (RosterImportRequest): a CSV or XLSX roster; 400 `roster_invalid` with `issues`. */
+  adminRosterImport: '/api/v1/admin/people/import',
+  /** Public (the code is the credential): a manager or admin sets their password, enrolling the browser if needed. */
+  passwordCodeRedeem: '/api/v1/password-codes/redeem',
+  /** Manager (own hall) and admin (every hall, or ?hallId=): who did what to halls, people, devices and codes. */
+  adminAccessAudit: '/api/v1/admin/access-audit',
 } as const;
 
 /** Staff session token header; the device token travels as `Authorization: Bearer …`. */
