@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API, SESSION_HEADER } from '../../src/shared/apiPaths.ts';
-import { ApiError, SessionResponse } from '../../src/shared/schemas/auth.ts';
+import { ApiError, SessionResponse, SignInRefusal } from '../../src/shared/schemas/auth.ts';
 import { findActiveStaffSession } from '../../src/server/repos/sessions.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
@@ -48,17 +48,20 @@ forEachEngine((engine) => {
       for (let attempt = 1; attempt <= 4; attempt++) {
         const res = await signIn(fx.device.token, fx.consultantId, '000000');
         expect(res.statusCode).toBe(401);
-        const body = ApiError.parse(res.json());
+        const body = SignInRefusal.parse(res.json());
         expect(body.error).toBe('wrong_pin');
         expect(body.message).toContain(`${5 - attempt} attempt`);
+        expect(body.attemptsLeft).toBe(5 - attempt);
       }
       const fifth = await signIn(fx.device.token, fx.consultantId, '000000');
       expect(fifth.statusCode).toBe(423);
       const locked = await signIn(fx.device.token, fx.consultantId, CONSULTANT_PIN);
       expect(locked.statusCode).toBe(423);
-      const body = ApiError.parse(locked.json());
+      const body = SignInRefusal.parse(locked.json());
       expect(body.error).toBe('locked');
       expect(body.message).toMatch(/try again after \d\d:\d\d/);
+      // The tablet shows the time in the person's language from this, never the server's English.
+      expect(Date.parse(body.lockedUntil!)).toBeGreaterThan(Date.now() + 14 * 60_000);
       // Another person on the same tablet is not affected.
       expect((await signIn(fx.device.token, fx.marketerId, '135790')).statusCode).toBe(200);
     });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type FetchLike } from '../../src/client/api/http.ts';
-import { enrol } from '../../src/client/auth/session.ts';
+import { enrol } from '../../src/client/auth/enrolment.ts';
 import { readMeta, TalktrackDb } from '../../src/client/db/db.ts';
 import { type Actor, addRecommendation, closeVisit, openVisit } from '../../src/client/db/fieldWrites.ts';
 import { syncOnce, type SyncOutcome } from '../../src/client/sync/engine.ts';

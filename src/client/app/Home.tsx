@@ -1,12 +1,22 @@
+import lazy from 'preact-iso/lazy';
+import { useState } from 'preact/hooks';
 import { readMeta } from '../db/db.ts';
 import { useI18n } from '../i18n/index.ts';
 import { CounterScreen } from '../ui/counter/CounterScreen.tsx';
 import { EnrolScreen } from '../ui/enrol/EnrolScreen.tsx';
 import { useLiveQuery } from '../ui/hooks/useLiveQuery.ts';
 import { SignInScreen } from '../ui/signin/SignInScreen.tsx';
+import { takeOpenedLink } from './linkCode.ts';
 import { useServices } from './ServicesContext.tsx';
 
-/** Which screen shows at `/` is decided by what is stored: not enrolled → enrol; nobody signed in → sign-in; else the counter. */
+/** Managers and admins only: counter staff never load it. */
+const PasswordCodeScreen = lazy(() => import('../ui/password/PasswordCodeScreen.tsx'));
+
+/**
+ * Which screen shows at `/` is decided by what is stored: not enrolled → enrol; nobody signed in →
+ * sign-in; else the counter. A link (`/enrol#code=…`, `/password#code=…`) is read once on arrival;
+ * the set-password screen is also opened from the enrol and sign-in screens.
+ */
 export function Home() {
   const { db } = useServices();
   const { t } = useI18n();
@@ -14,9 +24,27 @@ export function Home() {
     const [enrolment, signedIn] = await Promise.all([readMeta(db, 'enrolment'), readMeta(db, 'signedIn')]);
     return { enrolment, signedIn };
   }, [db]);
+  const [link] = useState(takeOpenedLink);
+  const [passwordCode, setPasswordCode] = useState<string | null>(link?.kind === 'password' ? link.code : null);
+  const [chooseStaffId, setChooseStaffId] = useState<string | null>(null);
 
   if (!meta) return <p class="loading">{t('app.loading')}</p>;
-  if (!meta.enrolment) return <EnrolScreen />;
-  if (!meta.signedIn) return <SignInScreen enrolment={meta.enrolment} />;
+  if (passwordCode !== null) {
+    return (
+      <PasswordCodeScreen
+        initialCode={passwordCode}
+        enrolled={!!meta.enrolment}
+        onDone={(staffId) => {
+          setChooseStaffId(staffId);
+          setPasswordCode(null);
+        }}
+        onBack={() => setPasswordCode(null)}
+      />
+    );
+  }
+  const openPasswordCode = () => setPasswordCode('');
+  // An enrolment link opened on a browser that is already enrolled is not used: the code stays valid until it expires.
+  if (!meta.enrolment) return <EnrolScreen linkCode={link?.kind === 'enrol' ? link.code : null} onPasswordCode={openPasswordCode} />;
+  if (!meta.signedIn) return <SignInScreen enrolment={meta.enrolment} initialStaffId={chooseStaffId} onPasswordCode={openPasswordCode} />;
   return <CounterScreen enrolment={meta.enrolment} signedIn={meta.signedIn} />;
 }

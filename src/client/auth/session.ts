@@ -1,67 +1,105 @@
 import { API } from '../../shared/apiPaths.ts';
 import { credentialOf } from '../../shared/credential.ts';
-import { EnrolResponse, SessionResponse } from '../../shared/schemas/auth.ts';
+import { SessionResponse, SignInRefusal } from '../../shared/schemas/auth.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
 import { type SignedIn, type TalktrackDb, readMeta, writeMeta } from '../db/db.ts';
-import { afterFailure, isLocked, MAX_PIN_FAILURES } from './lockout.ts';
+import { afterFailure, isLocked, LOCK_MINUTES, MAX_PIN_FAILURES } from './lockout.ts';
 import { pinMatches } from './pinVerifier.ts';
 
 export type SignInResult =
   | { ok: true; signedIn: SignedIn; offline: boolean }
-  | { ok: false; reason: 'wrong_secret'; attemptsLeft: number }
+  /** attemptsLeft: null when the server did not say how many are left. */
+  | { ok: false; reason: 'wrong_secret'; attemptsLeft: number | null }
   | { ok: false; reason: 'locked'; until: string }
   | { ok: false; reason: 'rate_limited'; seconds: number }
-  | { ok: false; reason: 'unknown_staff' | 'no_verifier' | 'not_enrolled' | 'online_only' };
+  | {
+      ok: false;
+      reason:
+        | 'unknown_staff'
+        | 'no_verifier'
+        | 'no_secret'
+        | 'not_enrolled'
+        | 'online_only'
+        | 'pin_change_required'
+        | 'first_signin_online'
+        | 'pin_too_simple'
+        | 'pin_unchanged';
+    };
 
-/** Enrol this browser as a device of a hall with a manager's one-time code. */
-export async function enrol(db: TalktrackDb, api: ApiClient, code: string, label?: string): Promise<void> {
-  const response = await api.request(API.enrol, EnrolResponse, { body: { code: code.trim(), label } });
-  await writeMeta(db, 'enrolment', {
-    deviceId: response.deviceId,
-    deviceToken: response.deviceToken,
-    hall: response.hall,
-    enrolledAt: new Date().toISOString(),
-  });
+/** What the server's refusal of a sign-in means for the person at the tablet (null: not a refusal of theirs). */
+function refusalOf(cause: ApiFailure, now: Date): SignInResult | null {
+  const details = SignInRefusal.safeParse(cause.body);
+  switch (cause.error) {
+    case 'locked':
+      // The server's lock, not the tablet's: a manager's unlock ends it at once.
+      return {
+        ok: false,
+        reason: 'locked',
+        until: (details.success ? details.data.lockedUntil : undefined) ?? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString(),
+      };
+    case 'wrong_pin':
+    case 'wrong_password':
+      return { ok: false, reason: 'wrong_secret', attemptsLeft: (details.success ? details.data.attemptsLeft : undefined) ?? null };
+    case 'pin_change_required':
+    case 'pin_too_simple':
+    case 'pin_unchanged':
+      return { ok: false, reason: cause.error };
+    case 'no_pin':
+      return { ok: false, reason: 'no_secret' };
+    case 'unknown_staff':
+    case 'staff_inactive':
+      return { ok: false, reason: 'unknown_staff' };
+  }
+  if (cause.status === 429) {
+    // Too many tries from this tablet for this person: not a wrong secret, so not counted as one.
+    return { ok: false, reason: 'rate_limited', seconds: Math.max(1, Math.ceil((cause.retryAfterMs ?? 60_000) / 1000)) };
+  }
+  return null;
 }
 
 /**
- * Sign in with a PIN (counter roles) or password (managers and admins): the server decides when it
- * can be reached; otherwise the device checks the secret against the verifier it pulled, so the
- * counter keeps working offline. Lockout is counted here too, so going offline does not give anyone
- * more guesses.
+ * Sign in with a PIN (counter roles) or password (managers and admins). When the server can be
+ * reached it decides and counts wrong tries itself, so a manager's unlock works at once; only when
+ * it cannot does the tablet check the PIN against the verifier it pulled and count failures here,
+ * so going offline gives nobody more guesses. `newPin`: the person's own new PIN, sent with the one
+ * a manager set once the server asked for it (`pin_change_required`).
  */
-export async function signIn(db: TalktrackDb, api: ApiClient, staffId: string, secret: string, now = new Date()): Promise<SignInResult> {
+export async function signIn(
+  db: TalktrackDb,
+  api: ApiClient,
+  staffId: string,
+  secret: string,
+  now = new Date(),
+  options: { newPin?: string } = {},
+): Promise<SignInResult> {
   const enrolment = await readMeta(db, 'enrolment');
   if (!enrolment) return { ok: false, reason: 'not_enrolled' };
   const staff = await db.staff.get(staffId);
   if (!staff || !staff.active || staff.hallId !== enrolment.hall.id) return { ok: false, reason: 'unknown_staff' };
-  const failures = await db.pinFailures.get(staffId);
-  if (isLocked(failures, now)) return { ok: false, reason: 'locked', until: failures!.lockedUntil! };
 
   let sessionToken: string | null = null;
   let offline = false;
   try {
-    const session = await api.request(API.sessions, SessionResponse, {
-      body: credentialOf(staff.role) === 'password' ? { staffId, password: secret } : { staffId, pin: secret },
-      deviceToken: enrolment.deviceToken,
-    });
+    const body =
+      credentialOf(staff.role) === 'password'
+        ? { staffId, password: secret }
+        : options.newPin === undefined
+          ? { staffId, pin: secret }
+          : { staffId, pin: secret, newPin: options.newPin };
+    const session = await api.request(API.sessions, SessionResponse, { body, deviceToken: enrolment.deviceToken });
     sessionToken = session.sessionToken;
   } catch (cause) {
-    if (cause instanceof ApiFailure && cause.error === 'locked') {
-      const until = new Date(now.getTime() + 15 * 60_000).toISOString();
-      await db.pinFailures.put({ staffId, count: 0, lockedUntil: until });
-      return { ok: false, reason: 'locked', until };
-    }
-    if (cause instanceof ApiFailure && cause.status === 429) {
-      // Too many tries from this tablet for this person: not a wrong secret, so not counted as one.
-      return { ok: false, reason: 'rate_limited', seconds: Math.max(1, Math.ceil((cause.retryAfterMs ?? 60_000) / 1000)) };
-    }
-    if (cause instanceof ApiFailure && (cause.error === 'wrong_pin' || cause.error === 'wrong_password')) return recordFailure(db, staffId, now);
+    const refusal = cause instanceof ApiFailure ? refusalOf(cause, now) : null;
+    if (refusal) return refusal;
     if (!(cause instanceof NetworkFailure) && !(cause instanceof ApiFailure && cause.status >= 500)) throw cause;
     offline = true;
     // Managers' and admins' passwords are checked by the server alone (its lockout guards them).
     if (credentialOf(staff.role) === 'password') return { ok: false, reason: 'online_only' };
+    // A PIN a manager set is replaced at the first sign-in, and only the server can take the new one.
+    if (staff.mustChangePin) return { ok: false, reason: 'first_signin_online' };
     if (!staff.pinVerifier) return { ok: false, reason: 'no_verifier' };
+    const failures = await db.pinFailures.get(staffId);
+    if (isLocked(failures, now)) return { ok: false, reason: 'locked', until: failures!.lockedUntil! };
     if (!(await pinMatches(secret, staff.pinVerifier))) return recordFailure(db, staffId, now);
   }
   const signedIn: SignedIn = { staffId, signedInAt: now.toISOString(), sessionToken };

@@ -38,6 +38,8 @@ export interface Enrolment {
   deviceToken: string;
   hall: Hall;
   enrolledAt: string;
+  /** The hall still opens with the demo's published PINs and passwords (from the last pull). */
+  demo?: boolean;
 }
 
 export interface SyncState {

@@ -27,6 +27,14 @@ export function pick(text: LocalizedText, lang: Lang): string {
   return lang === 'en' && text.en && text.en.trim() !== '' ? text.en : text.zh;
 }
 
+/**
+ * A person's name as the UI shows it: in English their English name when they have one, else the
+ * name as the hall writes it (Chinese). One rule for every place a name shows.
+ */
+export function personName(person: { name: string; nameEn?: string | null }, lang: Lang): string {
+  return lang === 'en' && person.nameEn && person.nameEn.trim() !== '' ? person.nameEn : person.name;
+}
+
 export interface I18n {
   lang: Lang;
   t: Translate;

@@ -18,7 +18,18 @@ export const zhCN = {
   'enrol.submit': '登记',
   'enrol.working': '正在登记…',
   'enrol.noNetwork': '没有网络连接——登记需要联网一次。请连接网络后重试。',
-  'enrol.unexpected': '登记失败：{message}',
+  'enrol.deviceNameLabel': '设备名称（可不填）',
+  'enrol.deviceNameHint': '例如“柜台 3”“咨询台”。不填时，使用厅经理为登记码起的名称。',
+  'enrol.fromLink': '正在用链接里的登记码登记这台平板…',
+
+  // One-time codes (enrolment, set-password): why one did not work
+  'code.error.unknown_code': '这个码无效：请核对输入，或向厅经理要一个新码。',
+  'code.error.code_expired': '这个码已过期（有效期 24 小时）：请向厅经理要一个新码。',
+  'code.error.code_used': '这个码已经用过了，每个码只能用一次：请向厅经理要一个新码。',
+  'code.error.rate_limited': '短时间内尝试次数过多：请等一分钟再试。',
+  'code.error.offline': '没有网络连接——这一步需要联网。请连接网络后重试。',
+  'code.error.other': '没有成功，请重试；如果仍然不行，请告诉厅经理。',
+  'passwordCode.open': '我有设置密码的码',
 
   // Sign-in
   'signin.title': '请选择您的名字',
@@ -34,7 +45,18 @@ export const zhCN = {
   'signin.submit': '确定',
   'signin.working': '正在验证…',
   'signin.wrongPin': 'PIN 码错误，还可以再试 {count} 次。',
-  'signin.locked': '尝试次数过多，已锁定到 {time}。',
+  'signin.wrongPinNoCount': 'PIN 码错误。',
+  'signin.wrongPasswordNoCount': '密码错误。',
+  'signin.locked': '尝试次数过多，已锁定到 {time}。请厅经理为您解锁，或到时再试。',
+  'signin.noSecret': '您还没有 PIN 码或密码：请厅经理为您设置。',
+  'signin.firstOnline': '第一次登录需要联网：登录时要设置您自己的 PIN 码。请连接网络后再试。',
+  'signin.newPinFor': '{name}，请设置您自己的 PIN 码',
+  'signin.newPinIntro': '现在的 PIN 码是厅经理设置的。请另选一个只有您知道的 4–8 位数字。',
+  'signin.newPinRepeat': '{name}，请再输入一次新的 PIN 码',
+  'signin.pinMismatch': '两次输入的 PIN 码不一致，请重新设置。',
+  'signin.pinTooSimple': '这个 PIN 码太容易被猜到（例如 123456、000000）：请换一个。',
+  'signin.pinUnchanged': '新的 PIN 码不能与厅经理设置的相同：请换一个。',
+  'signin.passwordSet': '密码已设置：请用新密码登录。',
   'signin.rateLimited': '短时间内尝试次数过多，请等待 {seconds} 秒后再试。',
   'signin.noVerifier': '此平板上还没有您的登录信息：请先在联网时登录一次。',
   'signin.onlineOnly': '厅经理和管理员只能在联网时登录：请连接网络后再试。',
@@ -42,6 +64,10 @@ export const zhCN = {
   'signin.notEnrolled': '这台平板尚未登记。',
   'signin.failed': '登录失败：{message}',
   'signin.offlineNote': '当前离线：PIN 码在本机验证。',
+
+  // The hall still opens with the demo's published PINs and passwords
+  'demo.mark': '演示',
+  'demo.title': '演示营业厅：公开的演示 PIN 码和密码仍可登录，不要用于真实业务。',
 
   // Roles
   'role.consultant': '营业员',

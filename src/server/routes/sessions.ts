@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { API, SESSION_HEADER } from '../../shared/apiPaths.ts';
-import { SessionRequest, type SessionResponse } from '../../shared/schemas/auth.ts';
+import { SessionRequest, type SessionResponse, type SignInRefusal } from '../../shared/schemas/auth.ts';
 import { type CredentialKind, credentialOf } from '../../shared/credential.ts';
 import { StaffRole } from '../../shared/schemas/reference.ts';
 import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
@@ -29,6 +29,7 @@ function locked(untilIso: string, timeZone: string, kind: CredentialKind): HttpE
     423,
     'locked',
     `too many wrong ${SECRET_NAME[kind]}s: this person is locked; try again after ${clockTime(untilIso, timeZone)}, or ask the manager`,
+    { lockedUntil: untilIso } satisfies Partial<SignInRefusal>,
   );
 }
 
@@ -78,6 +79,7 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
         401,
         kind === 'password' ? 'wrong_password' : 'wrong_pin',
         `wrong ${SECRET_NAME[kind]}; ${left} ${left === 1 ? 'attempt' : 'attempts'} left before a 15-minute lock`,
+        { attemptsLeft: left } satisfies Partial<SignInRefusal>,
       );
     }
     await clearSignInAttempts(db, staff.id);

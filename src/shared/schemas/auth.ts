@@ -63,6 +63,16 @@ export type PasswordCodeRedeemResponse = z.infer<typeof PasswordCodeRedeemRespon
 export const ApiError = z.object({ error: z.string(), message: z.string() });
 export type ApiError = z.infer<typeof ApiError>;
 
+/**
+ * A refused sign-in says what the tablet needs to word it in the person's language: tries left
+ * before the lock (`wrong_pin`, `wrong_password`), or until when the person is locked (`locked`).
+ */
+export const SignInRefusal = ApiError.extend({
+  attemptsLeft: z.number().int().nonnegative().optional(),
+  lockedUntil: Instant.optional(),
+});
+export type SignInRefusal = z.infer<typeof SignInRefusal>;
+
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   engine: z.enum(['sqlite', 'postgres']),

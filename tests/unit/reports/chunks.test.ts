@@ -37,10 +37,16 @@ const LAZY_ONLY = [
   'src/client/ui/visits/',
   'src/client/i18n/visits/',
   'src/client/db/dayQueries.ts',
+  // Office-only: the manager pages and the set-password screen (managers and admins).
+  'src/client/ui/manage/',
+  'src/client/manage/',
+  'src/client/i18n/manage/',
+  'src/client/ui/password/',
+  'src/client/i18n/password/',
 ];
 
 describe('chunks', () => {
-  it('the counter’s first load holds neither the reports, nor today’s visits list, nor chart.js, nor zod', () => {
+  it('the counter’s first load holds neither the reports, nor today’s visits list, nor the office pages, nor chart.js, nor zod, nor uqr', () => {
     const { files, packages } = staticGraph('src/client/main.tsx');
     // The walk does reach the counter.
     expect(files).toContain('src/client/ui/counter/CounterScreen.tsx');
@@ -49,6 +55,8 @@ describe('chunks', () => {
     expect([...packages].filter((p) => p.startsWith('chart.js'))).toEqual([]);
     // zod (some 27 KB gzip) comes with the first request to the server, in its own chunk.
     expect([...packages].filter((p) => p === 'zod' || p.startsWith('zod/'))).toEqual([]);
+    // The QR code drawer is for the devices page only.
+    expect([...packages].filter((p) => p === 'uqr')).toEqual([]);
   });
 
   it('the reports pages load chart.js only once the charts are on screen', () => {

@@ -1,23 +1,37 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { API } from '../../../src/shared/apiPaths.ts';
-import { ApiFailure, NetworkFailure } from '../../../src/client/api/http.ts';
+import { ApiFailure, NetworkFailure, type RequestOptions } from '../../../src/client/api/http.ts';
 import { readMeta } from '../../../src/client/db/db.ts';
-import { fakeApi, fakeSync, id, makeDb, makeHall, renderApp, resetUiState } from '../../helpers/uiFixtures.tsx';
+import { fakeApi, fakeSync, id, makeDb, makeHall, renderApp, resetUiState, seed } from '../../helpers/uiFixtures.tsx';
 
-beforeEach(resetUiState);
+beforeEach(() => {
+  resetUiState();
+  history.replaceState(null, '', '/');
+});
 
-async function enterCode(code: string) {
+async function enterCode(code: string, deviceName?: string) {
   fireEvent.input(await screen.findByTestId('enrol-code'), { target: { value: code } });
+  if (deviceName !== undefined) fireEvent.input(screen.getByTestId('enrol-device-name'), { target: { value: deviceName } });
   fireEvent.click(screen.getByTestId('enrol-submit'));
 }
 
 describe('enrol screen', () => {
-  it('shows the server message when the code is refused', async () => {
-    const api = fakeApi(() => Promise.reject(new ApiFailure(400, 'invalid_code', '登记码无效或已过期,请向厅经理索取新码')));
-    renderApp({ db: makeDb(), api, sync: fakeSync() });
+  it.each([
+    [new ApiFailure(401, 'unknown_code', 'this enrolment code is not known'), 'unknown_code', '这个码无效：请核对输入，或向厅经理要一个新码。', 'This code is not known: check it was typed correctly, or ask the manager for a new one.'],
+    [new ApiFailure(401, 'code_expired', 'this enrolment code has expired'), 'code_expired', '这个码已过期（有效期 24 小时）：请向厅经理要一个新码。', 'This code has expired (codes are valid for 24 hours): ask the manager for a new one.'],
+    [new ApiFailure(409, 'code_used', 'already used by another device'), 'code_used', '这个码已经用过了，每个码只能用一次：请向厅经理要一个新码。', 'This code has already been used, and each code works only once: ask the manager for a new one.'],
+    [new ApiFailure(429, 'rate_limited', 'too many requests', null, 60_000), 'rate_limited', '短时间内尝试次数过多：请等一分钟再试。', 'Too many tries in a short time: wait a minute, then try again.'],
+    [new ApiFailure(400, 'invalid_request', 'code: enrolment code is too short'), 'other', '没有成功，请重试；如果仍然不行，请告诉厅经理。', 'That did not work. Try again; if it still fails, tell the manager.'],
+  ])('words a refused code by its reason, never in the server’s English (%#)', async (failure, kind, zhText, enText) => {
+    renderApp({ db: makeDb(), api: fakeApi(() => Promise.reject(failure)), sync: fakeSync() });
     await enterCode('ABCDEF12');
-    expect(await screen.findByRole('alert')).toHaveProperty('textContent', '登记码无效或已过期,请向厅经理索取新码');
+    const alert = await screen.findByTestId('enrol-error');
+    expect(alert.getAttribute('data-kind')).toBe(kind);
+    expect(alert.textContent).toBe(zhText);
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('enrol-error').textContent).toBe(enText);
+    expect((screen.getByTestId('enrol-submit') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('says enrolment needs the network once when offline', async () => {
@@ -30,9 +44,10 @@ describe('enrol screen', () => {
   it('stores the enrolment, syncs, and moves on to sign-in', async () => {
     const hall = makeHall();
     const deviceId = id();
+    const bodies: unknown[] = [];
     const api = fakeApi((path, options) => {
       expect(path).toBe(API.enrol);
-      expect(options.body).toMatchObject({ code: 'ABCDEF12' });
+      bodies.push(options.body);
       return { deviceId, deviceToken: 'tok', hall };
     });
     const db = makeDb();
@@ -40,8 +55,65 @@ describe('enrol screen', () => {
     renderApp({ db, api, sync });
     await enterCode('  ABCDEF12 ');
     await waitFor(() => expect(sync.syncNow).toHaveBeenCalledOnce());
+    // No name typed: the device takes the one the manager gave the code.
+    expect(bodies).toEqual([{ code: 'ABCDEF12' }]);
     expect(await readMeta(db, 'enrolment')).toMatchObject({ deviceId, hall });
     expect(await screen.findByText('人民路营业厅')).toBeTruthy();
     expect(screen.queryByTestId('enrol-code')).toBeNull();
+  });
+
+  it('sends the device name typed on the enrol screen', async () => {
+    const bodies: unknown[] = [];
+    const api = fakeApi((_path, options) => {
+      bodies.push(options.body);
+      return { deviceId: id(), deviceToken: 'tok', hall: makeHall() };
+    });
+    renderApp({ db: makeDb(), api, sync: fakeSync() });
+    expect(await screen.findByText('设备名称（可不填）')).toBeTruthy();
+    await enterCode('ABCDEF12', ' 柜台 3 ');
+    await waitFor(() => expect(bodies).toEqual([{ code: 'ABCDEF12', label: '柜台 3' }]));
+  });
+});
+
+describe('enrolment link', () => {
+  it('enrols in one step with the code of the link, and takes the code out of the address and history', async () => {
+    const hall = makeHall();
+    const calls: { path: string; options: RequestOptions }[] = [];
+    const api = fakeApi((path, options) => {
+      calls.push({ path, options });
+      return { deviceId: id(), deviceToken: 'tok', hall };
+    });
+    const db = makeDb();
+    const sync = fakeSync();
+    history.replaceState(null, '', '/enrol#code=K7P2M9QX');
+    renderApp({ db, api, sync });
+    await waitFor(() => expect(sync.syncNow).toHaveBeenCalledOnce());
+    expect(calls).toEqual([{ path: API.enrol, options: expect.objectContaining({ body: { code: 'K7P2M9QX' } }) }]);
+    expect(location.pathname).toBe('/');
+    expect(location.hash).toBe('');
+    expect(location.href).not.toContain('K7P2M9QX');
+    expect(await screen.findByText('人民路营业厅')).toBeTruthy();
+  });
+
+  it('keeps the code of a link that failed in the field, worded, so it can be tried again', async () => {
+    const api = fakeApi(() => Promise.reject(new ApiFailure(401, 'code_expired', 'expired')));
+    history.replaceState(null, '', '/enrol#code=K7P2M9QX');
+    renderApp({ db: makeDb(), api, sync: fakeSync() });
+    expect((await screen.findByTestId('enrol-error')).getAttribute('data-kind')).toBe('code_expired');
+    expect((screen.getByTestId('enrol-code') as HTMLInputElement).value).toBe('K7P2M9QX');
+    expect(location.hash).toBe('');
+  });
+
+  it('does not use the code on a browser that is already enrolled', async () => {
+    const db = makeDb();
+    const hall = makeHall();
+    await seed(db, { hall, deviceId: id(), staff: [], campaigns: [] });
+    const api = fakeApi();
+    history.replaceState(null, '', '/enrol#code=K7P2M9QX');
+    renderApp({ db, api, sync: fakeSync() });
+    expect(await screen.findByText('人民路营业厅')).toBeTruthy();
+    expect(api.calls).toEqual([]);
+    expect(location.pathname).toBe('/');
+    expect(location.hash).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { readMeta } from '../../../src/client/db/db.ts';
+import { readMeta, writeMeta } from '../../../src/client/db/db.ts';
 import { useUiStore } from '../../../src/client/state/uiStore.ts';
 import { counterFixture, resetUiState } from '../../helpers/uiFixtures.tsx';
 
@@ -86,5 +86,20 @@ describe('status strip', () => {
     expect(warning.textContent).toContain('未同步的记录在存储紧张时可能被清除');
     fireEvent.click(warning.querySelector('button')!);
     expect(screen.queryByTestId('persistence-warning')).toBeNull();
+  });
+
+  it('marks a demo hall while the pull says its published demo PINs still open it', async () => {
+    const { db } = await counterFixture();
+    await screen.findByTestId('next-customer');
+    expect(screen.queryByTestId('demo-mark')).toBeNull();
+    const enrolment = (await readMeta(db, 'enrolment'))!;
+    await writeMeta(db, 'enrolment', { ...enrolment, demo: true });
+    const mark = await screen.findByTestId('demo-mark');
+    expect(mark.textContent).toBe('演示');
+    expect(mark.getAttribute('title')).toContain('公开的演示 PIN 码和密码仍可登录');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('demo-mark').textContent).toBe('Demo');
+    await writeMeta(db, 'enrolment', { ...enrolment, demo: false });
+    await waitFor(() => expect(screen.queryByTestId('demo-mark')).toBeNull());
   });
 });

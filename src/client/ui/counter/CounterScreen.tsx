@@ -5,6 +5,7 @@ import type { Enrolment, SignedIn } from '../../db/db.ts';
 import type { Actor } from '../../db/fieldWrites.ts';
 import { activeCampaigns, openVisitOf } from '../../db/queries.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { useScreenWakeLock } from '../../pwa/screenWakeLock.ts';
 import { useComposerStore } from '../../state/composerStore.ts';
 import { CampaignList } from '../campaigns/CampaignList.tsx';
 import { StoreErrorBanner } from '../common/StoreErrorBanner.tsx';
@@ -27,6 +28,9 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
   const visit = useLiveQuery(() => openVisitOf(db, staffId), [db, staffId]);
   const chosenId = useComposerStore((s) => s.selectedCampaignId);
   const actor = useMemo<Actor>(() => ({ hallId: hall.id, deviceId: enrolment.deviceId, staffId }), [hall.id, enrolment.deviceId, staffId]);
+
+  // Someone is signed in: the screen stays on between customers. Sign-out leaves this screen and releases it.
+  useScreenWakeLock();
 
   const selected = campaigns?.find((c) => c.campaign.id === chosenId) ?? campaigns?.[0];
 

@@ -1,36 +1,50 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/ServicesContext.tsx';
+import type { CodeFailure } from '../../auth/enrolment.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { LangSwitch } from '../common/LangSwitch.tsx';
 
+interface Props {
+  /** The code of an enrolment link (`/enrol#code=…`): enrolled with at once, the device taking the code's name. */
+  linkCode?: string | null;
+  onPasswordCode: () => void;
+}
+
 /** First run: make this browser a device of a hall with the manager's one-time code. */
-export function EnrolScreen() {
+export function EnrolScreen({ linkCode = null, onPasswordCode }: Props) {
   const { db, api, sync } = useServices();
   const { t } = useI18n();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(linkCode ?? '');
+  const [deviceName, setDeviceName] = useState('');
   const [busy, setBusy] = useState(false);
-  // Kept as data so the words follow a language switch; the server's own message is shown as sent.
-  const [error, setError] = useState<{ kind: 'server' | 'network' | 'other'; message: string } | null>(null);
+  // Kept as a code so the words follow a language switch; the server's English is never shown.
+  const [failure, setFailure] = useState<CodeFailure | null>(null);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy || code.trim() === '') return;
+  const send = async (withCode: string, label: string) => {
+    if (busy || withCode.trim() === '') return;
     setBusy(true);
-    setError(null);
+    setFailure(null);
     // The network layer is its own chunk: the first screen does not wait for it.
-    const [{ enrol }, { ApiFailure, NetworkFailure }] = await Promise.all([import('../../auth/session.ts'), import('../../api/http.ts')]);
+    const { enrol, codeFailureOf } = await import('../../auth/enrolment.ts');
     try {
-      await enrol(db, api, code);
+      await enrol(db, api, withCode, label);
       // Pull the hall's staff and campaigns right away; the screen moves on by itself.
       void sync.syncNow();
     } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      if (cause instanceof ApiFailure) setError({ kind: 'server', message });
-      else if (cause instanceof NetworkFailure) setError({ kind: 'network', message });
-      else setError({ kind: 'other', message });
+      setFailure(codeFailureOf(cause));
       setBusy(false);
     }
   };
+
+  // A link enrols in one step, once.
+  const linkTried = useRef(false);
+  useEffect(() => {
+    if (linkCode && !linkTried.current) {
+      linkTried.current = true;
+      void send(linkCode, '');
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkCode]);
 
   return (
     <main class="screen screen-centre enrol">
@@ -38,9 +52,15 @@ export function EnrolScreen() {
         <span class="brand">{t('app.name')}</span>
         <LangSwitch />
       </div>
-      <form class="card enrol-card" onSubmit={submit}>
+      <form
+        class="card enrol-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send(code, deviceName);
+        }}
+      >
         <h1>{t('enrol.title')}</h1>
-        <p class="lead">{t('enrol.intro')}</p>
+        <p class="lead">{busy && linkCode ? t('enrol.fromLink') : t('enrol.intro')}</p>
         <label class="field">
           <span>{t('enrol.codeLabel')}</span>
           <input
@@ -54,17 +74,30 @@ export function EnrolScreen() {
             onInput={(e) => setCode(e.currentTarget.value)}
           />
         </label>
-        {error && (
-          <p class="msg msg-error" role="alert" data-testid="enrol-error" data-kind={error.kind}>
-            {error.kind === 'server'
-              ? error.message
-              : error.kind === 'network'
-                ? t('enrol.noNetwork')
-                : t('enrol.unexpected', { message: error.message })}
+        <label class="field field-small">
+          <span>{t('enrol.deviceNameLabel')}</span>
+          <input
+            data-testid="enrol-device-name"
+            type="text"
+            maxLength={80}
+            aria-describedby="enrol-device-hint"
+            value={deviceName}
+            onInput={(e) => setDeviceName(e.currentTarget.value)}
+          />
+        </label>
+        <p id="enrol-device-hint" class="hint">
+          {t('enrol.deviceNameHint')}
+        </p>
+        {failure && (
+          <p class="msg msg-error" role="alert" data-testid="enrol-error" data-kind={failure}>
+            {failure === 'offline' ? t('enrol.noNetwork') : t(`code.error.${failure}`)}
           </p>
         )}
         <button type="submit" class="btn btn-primary btn-big" data-testid="enrol-submit" disabled={busy || code.trim() === ''}>
           {busy ? t('enrol.working') : t('enrol.submit')}
+        </button>
+        <button type="button" class="btn btn-quiet" data-testid="open-password-code" onClick={onPasswordCode}>
+          {t('passwordCode.open')}
         </button>
       </form>
     </main>

@@ -1,7 +1,8 @@
 import type { StaffMember } from '../../../shared/schemas/reference.ts';
-import { pick, useI18n } from '../../i18n/index.ts';
+import { personName, pick, useI18n } from '../../i18n/index.ts';
 import type { Enrolment } from '../../db/db.ts';
 import type { Actor } from '../../db/fieldWrites.ts';
+import { DemoMark } from '../common/DemoMark.tsx';
 import { SessionControls } from './SessionControls.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 import { TodayCounts } from './TodayCounts.tsx';
@@ -25,13 +26,14 @@ export function StatusStrip({ enrolment, staff, staffId, visitOpen, actor, onlin
       <div class="status-row">
         <div class="who">
           <span class="who-name" data-testid="signed-in-name">
-            {staff?.name ?? '—'}
+            {staff ? personName(staff, lang) : '—'}
           </span>
           <span class="who-meta">
             {staff ? t(`role.${staff.role}`) + ' · ' : ''}
             {pick(enrolment.hall.name, lang)}
           </span>
         </div>
+        <DemoMark demo={enrolment.demo} />
         <TodayCounts staffId={staffId} timeZone={enrolment.hall.timeZone} />
         <TodayVisitsButton actor={actor} timeZone={enrolment.hall.timeZone} />
         <SessionControls visitOpen={visitOpen} canManage={staff?.role === 'manager' || staff?.role === 'admin'} canReport={online} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StaffMember } from '../../../../shared/schemas/reference.ts';
 import { useServices } from '../../../app/ServicesContext.tsx';
+import { personName } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
 import { useLiveQuery } from '../../hooks/useLiveQuery.ts';
@@ -15,7 +16,7 @@ import { useManage } from '../ManageContext.tsx';
  * for a manager, the admins.
  */
 export function StaffSessions() {
-  const { t } = useManageI18n();
+  const { t, lang } = useManageI18n();
   const { db } = useServices();
   const { api, enrolment, me, isAdmin } = useManage();
   const hallId = enrolment.hall.id;
@@ -38,7 +39,7 @@ export function StaffSessions() {
     setNotice(null);
     try {
       const answer = await api.endSessions(person.id);
-      setNotice(t('manage.people.ended', { name: person.name, count: answer.revoked }));
+      setNotice(t('manage.people.ended', { name: personName(person, lang), count: answer.revoked }));
     } catch (cause) {
       setProblem(problemOf(cause));
     } finally {
@@ -60,7 +61,7 @@ export function StaffSessions() {
       {asking && (
         <ConfirmDanger
           id="end-sessions"
-          question={t('manage.people.question', { name: asking.name })}
+          question={t('manage.people.question', { name: personName(asking, lang) })}
           yes={t('manage.people.yes')}
           no={t('manage.people.no')}
           busy={busy}
@@ -83,7 +84,7 @@ export function StaffSessions() {
             <tbody>
               {people.map((p) => (
                 <tr key={p.id} data-testid={`person-row-${p.id}`}>
-                  <td class="text">{p.name}</td>
+                  <td class="text">{personName(p, lang)}</td>
                   <td>{t(`role.${p.role}`)}</td>
                   <td>
                     <button type="button" class="btn btn-secondary" data-testid={`end-sessions-${p.id}`} disabled={busy} onClick={() => setAsking(p)}>

@@ -1,6 +1,7 @@
 import { useLocation } from 'preact-iso/router';
-import { pick } from '../../../i18n/index.ts';
+import { personName, pick } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { DemoMark } from '../../common/DemoMark.tsx';
 import { LangSwitch } from '../../common/LangSwitch.tsx';
 import { useManage } from '../ManageContext.tsx';
 
@@ -14,6 +15,7 @@ export function ManageHeader() {
   return (
     <header class="manage-head">
       <span class="brand">{t('manage.title')}</span>
+      <DemoMark demo={enrolment.demo} />
       <nav class="manage-nav" aria-label={t('manage.nav')}>
         <a href="/manage" data-testid="manage-nav-campaigns" aria-current={onList ? 'page' : undefined}>
           {t('manage.nav.campaigns')}
@@ -31,7 +33,7 @@ export function ManageHeader() {
         )}
       </nav>
       <span class="manage-who muted">
-        {me.name} · {t(`role.${me.role}`)} · {pick(enrolment.hall.name, lang)}
+        {personName(me, lang)} · {t(`role.${me.role}`)} · {pick(enrolment.hall.name, lang)}
       </span>
       <LangSwitch />
       <a class="btn btn-secondary" href="/" data-testid="manage-back-counter">

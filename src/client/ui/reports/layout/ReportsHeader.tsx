@@ -1,6 +1,7 @@
 import { useLocation } from 'preact-iso/router';
-import { pick } from '../../../i18n/index.ts';
+import { personName, pick } from '../../../i18n/index.ts';
 import { useReportsI18n } from '../../../i18n/reports/index.ts';
+import { DemoMark } from '../../common/DemoMark.tsx';
 import { LangSwitch } from '../../common/LangSwitch.tsx';
 import { useReports } from '../ReportsContext.tsx';
 
@@ -13,6 +14,7 @@ export function ReportsHeader() {
   return (
     <header class="r-head">
       <span class="brand">{t('reports.title')}</span>
+      <DemoMark demo={enrolment.demo} />
       <nav class="r-nav" aria-label={t('reports.nav')}>
         <a href="/reports" data-testid="reports-nav-today" aria-current={onDaily ? undefined : 'page'}>
           {t('reports.nav.today')}
@@ -22,7 +24,7 @@ export function ReportsHeader() {
         </a>
       </nav>
       <span class="r-who muted" data-testid="reports-who">
-        {me ? `${me.name} · ${t(`role.${me.role}`)} · ` : ''}
+        {me ? `${personName(me, lang)} · ${t(`role.${me.role}`)} · ` : ''}
         {pick(enrolment.hall.name, lang)}
       </span>
       <LangSwitch />
