@@ -29,7 +29,7 @@ export class NetworkFailure extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   deviceToken?: string;
   sessionToken?: string | null;

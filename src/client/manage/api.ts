@@ -14,9 +14,21 @@ import {
   VersionResponse,
 } from '../../shared/schemas/manage.ts';
 import { DeviceListResponse, LostRecordsResponse, RevokeDeviceResponse, RevokeSessionsResponse } from '../../shared/schemas/devices.ts';
+import {
+  AccessAuditResponse,
+  type HallCreateRequest,
+  HallListResponse,
+  HallResponse,
+  type HallUpdateRequest,
+  PeopleListResponse,
+  type PersonCreateRequest,
+  PersonResponse,
+  type PersonUpdateRequest,
+  type RosterImportRequest,
+  RosterImportResponse,
+} from '../../shared/schemas/people.ts';
 import { authedApi, type Credentials } from '../api/authedApi.ts';
 import type { ApiClient } from '../api/http.ts';
-
 
 /** The manager pages' requests, typed by the shared schemas; every failure passes `onFailure` first. */
 export function createManageApi(api: ApiClient, credentials: Credentials, onFailure: (cause: unknown) => void = () => undefined) {
@@ -27,6 +39,13 @@ export function createManageApi(api: ApiClient, credentials: Credentials, onFail
       method: 'POST',
       body: { expectedEditVersion } satisfies CampaignActionRequest,
     });
+
+  const personPath = (template: string, staffId: string) => fillPath(template, { staffId });
+  const personAction = (template: string, staffId: string) => call(personPath(template, staffId), PersonResponse, { method: 'POST' });
+  const query = (params: Record<string, string | undefined>) => {
+    const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
+    return search.size === 0 ? '' : `?${search.toString()}`;
+  };
 
   return {
     list: () => call(API.manageCampaigns, CampaignListResponse),
@@ -67,6 +86,31 @@ export function createManageApi(api: ApiClient, credentials: Credentials, onFail
     /** Ends every live session of one person, on every device (a PIN someone saw, a person leaving). */
     endSessions: (staffId: string) =>
       call(fillPath(API.adminStaffSessionsRevoke, { staffId }), RevokeSessionsResponse, { method: 'POST' }),
+
+    /** Halls: a manager sees their own; an admin every hall, and creates and changes them. */
+    halls: () => call(API.adminHalls, HallListResponse),
+    createHall: (body: HallCreateRequest) => call(API.adminHalls, HallResponse, { method: 'POST', body }),
+    updateHall: (hallId: string, body: HallUpdateRequest) =>
+      call(fillPath(API.adminHall, { hallId }), HallResponse, { method: 'PATCH', body }),
+
+    /** People of one hall (deactivated ones too), and what a manager does for them. */
+    people: (hallId: string) => call(API.adminPeople + query({ hallId, includeInactive: 'true' }), PeopleListResponse),
+    createPerson: (body: PersonCreateRequest) => call(API.adminPeople, PersonResponse, { method: 'POST', body }),
+    updatePerson: (staffId: string, body: PersonUpdateRequest) =>
+      call(personPath(API.adminPerson, staffId), PersonResponse, { method: 'PATCH', body }),
+    /** A new one-time PIN (counter roles); the person chooses their own at the next sign-in. */
+    resetPin: (staffId: string) => personAction(API.adminPersonPin, staffId),
+    /** A new set-password code (managers and admins). */
+    passwordCode: (staffId: string) => personAction(API.adminPersonPasswordCode, staffId),
+    movePerson: (staffId: string, hallId: string) =>
+      call(personPath(API.adminPersonMove, staffId), PersonResponse, { method: 'POST', body: { hallId } }),
+    deactivatePerson: (staffId: string) => personAction(API.adminPersonDeactivate, staffId),
+    reactivatePerson: (staffId: string) => personAction(API.adminPersonReactivate, staffId),
+    unlockPerson: (staffId: string) => personAction(API.adminPersonUnlock, staffId),
+    importRoster: (body: RosterImportRequest) => call(API.adminRosterImport, RosterImportResponse, { method: 'POST', body }),
+
+    /** Who did what to halls, people, devices and codes (a manager: their hall). */
+    accessAudit: (hallId?: string) => call(API.adminAccessAudit + query({ hallId }), AccessAuditResponse),
   };
 }
 

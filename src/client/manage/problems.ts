@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { EditConflictError, IncompleteError, InvalidFileError, type PersonRef } from '../../shared/schemas/manage.ts';
+import { type RosterIssue, RosterRefusal } from '../../shared/schemas/people.ts';
 import { ApiFailure, NetworkFailure } from '../api/http.ts';
 
 /** What went wrong with a manager request, as data: the words are chosen where it is shown. */
@@ -11,6 +13,10 @@ export type Problem =
   | { kind: 'conflict'; editVersion: number; editedBy: PersonRef | null; editedAt: string | null }
   | { kind: 'incomplete'; missing: string[] }
   | { kind: 'invalid_file'; line: number; field: string; message: string }
+  /** A roster file refused row by row: every issue is worded on the page. */
+  | { kind: 'roster'; issues: RosterIssue[] }
+  /** A hall that cannot be deactivated yet: what still belongs to it. */
+  | { kind: 'hall_in_use'; people: number; devices: number }
   | { kind: 'server'; error: string; message: string }
   | { kind: 'unexpected'; message: string };
 
@@ -32,8 +38,14 @@ export function problemOf(cause: unknown): Problem {
     const { line, field, message } = invalidFile.data;
     return { kind: 'invalid_file', line, field, message };
   }
+  const roster = RosterRefusal.safeParse(cause.body);
+  if (roster.success) return { kind: 'roster', issues: roster.data.issues };
+  const inUse = HallInUse.safeParse(cause.body);
+  if (inUse.success) return { kind: 'hall_in_use', people: inUse.data.people, devices: inUse.data.devices };
   return { kind: 'server', error: cause.error, message: cause.message };
 }
+
+const HallInUse = z.object({ error: z.literal('hall_in_use'), people: z.number().int(), devices: z.number().int() });
 
 /** A 401 that means the staff session is gone: the gate asks the person to sign in again. */
 export function isSessionExpired(cause: unknown): boolean {

@@ -175,7 +175,7 @@ export const manageEn: Record<ManageMessageKey, string> = {
   'manage.history.unchanged': '{count} fields unchanged',
 
   'manage.audit.title': 'Audit log',
-  'manage.audit.adminsOnly': 'Only admins can read the audit log.',
+  'manage.audit.adminsOnly': 'Only admins can read the campaigns’ audit log; below is the log of people, halls and devices.',
   'manage.audit.none': 'Nothing recorded yet.',
   'manage.audit.when': 'When',
   'manage.audit.who': 'Who',

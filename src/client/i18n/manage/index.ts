@@ -1,18 +1,24 @@
 import type { Lang } from '../../state/langStore.ts';
 import { fill, type MessageKey, type Params, translate, useI18n } from '../index.ts';
 import { manageEn } from './en.ts';
+import { officeEn } from './office.en.ts';
+import { type OfficeMessageKey, officeZhCN } from './office.zh-CN.ts';
 import { type ManageMessageKey, manageZhCN } from './zh-CN.ts';
 
 /**
  * The manager pages' messages: a catalogue of their own, loaded with their chunk so the counter's
  * first load does not carry them. Their `t` also knows every counter message (categories, elements…).
  */
-export type ManageKey = MessageKey | ManageMessageKey;
+type OwnKey = ManageMessageKey | OfficeMessageKey;
+export type ManageKey = MessageKey | OwnKey;
 export type ManageTranslate = (key: ManageKey, params?: Params) => string;
 
-const catalogues: Record<Lang, Record<ManageMessageKey, string>> = { 'zh-CN': manageZhCN, en: manageEn };
+const catalogues: Record<Lang, Record<OwnKey, string>> = {
+  'zh-CN': { ...manageZhCN, ...officeZhCN },
+  en: { ...manageEn, ...officeEn },
+};
 
-const isManageKey = (key: ManageKey): key is ManageMessageKey => key in manageZhCN;
+const isManageKey = (key: ManageKey): key is OwnKey => key in catalogues['zh-CN'];
 
 export function translateManage(lang: Lang, key: ManageKey, params?: Params): string {
   return isManageKey(key) ? fill(catalogues[lang][key], params) : translate(lang, key, params);

@@ -192,7 +192,7 @@ export const manageZhCN = {
 
   // Audit
   'manage.audit.title': '操作记录',
-  'manage.audit.adminsOnly': '只有管理员可以查看操作记录。',
+  'manage.audit.adminsOnly': '活动的操作记录只有管理员可以查看；下面是人员、营业厅和设备的操作记录。',
   'manage.audit.none': '还没有操作记录。',
   'manage.audit.when': '时间',
   'manage.audit.who': '操作人',

@@ -10,11 +10,13 @@ import { DevicesPage } from './devices/DevicesPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
 import { decideGate } from './gate/gateDecision.ts';
 import { GateMessage } from './gate/GateMessage.tsx';
+import { HallsPage } from './halls/HallsPage.tsx';
 import { HistoryPage } from './history/HistoryPage.tsx';
 import { ManageHeader } from './layout/ManageHeader.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { CampaignListPage } from './list/CampaignListPage.tsx';
 import { ManageContext, type ManageSession } from './ManageContext.tsx';
+import { PeoplePage } from './people/PeoplePage.tsx';
 import '../../styles/manage.css';
 
 /** The manager pages (`/manage/…`), a chunk of their own behind the gate. */
@@ -65,6 +67,8 @@ export default function ManageApp() {
             <Route path="/campaigns/:campaignId/history" component={HistoryPage} />
             <Route path="/audit" component={AuditPage} />
             <Route path="/devices" component={DevicesPage} />
+            <Route path="/people" component={PeoplePage} />
+            <Route path="/halls" component={HallsPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </div>

@@ -8,23 +8,32 @@ import { ProblemNote } from '../common/ProblemNote.tsx';
 import { timeZoneOf } from '../common/useHalls.ts';
 import { useLoad } from '../common/useLoad.ts';
 import { useManage } from '../ManageContext.tsx';
+import { AccessAudit } from './AccessAudit.tsx';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Admins only: who did what to which campaign, newest first, older pages on request (`before`). */
+/**
+ * Who did what: to which campaign (admins only), newest first, older pages on request (`before`);
+ * and to halls, people, devices and codes (a manager: their own hall).
+ */
 export function AuditPage() {
   const { t } = useManageI18n();
   const { isAdmin } = useManage();
-  if (!isAdmin) {
-    return (
-      <section class="m-page">
-        <p class="msg msg-error" role="alert" data-testid="audit-admins-only">
+  return (
+    <section class="m-page m-audit-page" aria-labelledby="audit-title" data-testid="audit">
+      <div class="m-page-head">
+        <h1 id="audit-title">{t('manage.audit.title')}</h1>
+      </div>
+      {isAdmin ? (
+        <AuditLog />
+      ) : (
+        <p class="muted" data-testid="audit-admins-only">
           {t('manage.audit.adminsOnly')}
         </p>
-      </section>
-    );
-  }
-  return <AuditLog />;
+      )}
+      <AccessAudit />
+    </section>
+  );
 }
 
 function AuditLog() {
@@ -66,10 +75,8 @@ function AuditLog() {
   const last = entries.at(-1);
 
   return (
-    <section class="m-page m-audit-page" aria-labelledby="audit-title" data-testid="audit">
-      <div class="m-page-head">
-        <h1 id="audit-title">{t('manage.audit.title')}</h1>
-      </div>
+    <section class="m-campaign-audit" aria-labelledby="campaign-audit-title" data-testid="campaign-audit">
+      <h2 id="campaign-audit-title">{t('manage.audit.campaigns')}</h2>
       {problem && <ProblemNote problem={problem} onRetry={() => void page(last?.at ?? null)} />}
       {entries.length === 0 && !busy && !problem && <p class="muted">{t('manage.audit.none')}</p>}
       {entries.length > 0 && (

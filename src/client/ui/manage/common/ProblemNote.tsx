@@ -1,6 +1,11 @@
 import { useManageI18n, type ManageTranslate } from '../../../i18n/manage/index.ts';
 import type { Problem } from '../../../manage/problems.ts';
 
+/** Refusals of the office pages worded in the page's language; any other shows the server's reason. */
+const WORDED_ERRORS = ['staff_no_taken', 'own_account', 'same_hall', 'hall_inactive', 'unknown_hall', 'staff_inactive', 'wrong_credential_kind'] as const;
+type WordedError = (typeof WORDED_ERRORS)[number];
+const isWordedError = (code: string): code is WordedError => (WORDED_ERRORS as readonly string[]).includes(code);
+
 /** A failed request in words: what failed and what to do. Conflicts, missing fields and file errors have their own views. */
 export function problemText(problem: Problem, t: ManageTranslate): string {
   switch (problem.kind) {
@@ -20,8 +25,12 @@ export function problemText(problem: Problem, t: ManageTranslate): string {
       return t('manage.problem.incomplete', { count: problem.missing.length });
     case 'invalid_file':
       return fileErrorText(problem, t);
+    case 'roster':
+      return t('manage.roster.refused', { count: problem.issues.length });
+    case 'hall_in_use':
+      return t('manage.error.hall_in_use', { people: problem.people, devices: problem.devices });
     case 'server':
-      return t('manage.problem.server', { message: problem.message });
+      return isWordedError(problem.error) ? t(`manage.error.${problem.error}`) : t('manage.problem.server', { message: problem.message });
     case 'unexpected':
       return t('manage.problem.unexpected', { message: problem.message });
   }

@@ -20,17 +20,23 @@ export function ManageHeader() {
         <a href="/manage" data-testid="manage-nav-campaigns" aria-current={onList ? 'page' : undefined}>
           {t('manage.nav.campaigns')}
         </a>
+        <a href="/manage/people" data-testid="manage-nav-people" aria-current={current('/manage/people') ? 'page' : undefined}>
+          {t('manage.nav.people')}
+        </a>
+        {isAdmin && (
+          <a href="/manage/halls" data-testid="manage-nav-halls" aria-current={current('/manage/halls') ? 'page' : undefined}>
+            {t('manage.nav.halls')}
+          </a>
+        )}
         <a href="/manage/devices" data-testid="manage-nav-devices" aria-current={current('/manage/devices') ? 'page' : undefined}>
           {t('manage.nav.devices')}
         </a>
         <a href="/reports" data-testid="manage-nav-reports">
           {t('status.reports')}
         </a>
-        {isAdmin && (
-          <a href="/manage/audit" data-testid="manage-nav-audit" aria-current={current('/manage/audit') ? 'page' : undefined}>
-            {t('manage.nav.audit')}
-          </a>
-        )}
+        <a href="/manage/audit" data-testid="manage-nav-audit" aria-current={current('/manage/audit') ? 'page' : undefined}>
+          {t('manage.nav.audit')}
+        </a>
       </nav>
       <span class="manage-who muted">
         {personName(me, lang)} · {t(`role.${me.role}`)} · {pick(enrolment.hall.name, lang)}
