@@ -4,14 +4,19 @@ import { API } from '../shared/apiPaths.ts';
 import { deviceTokenTtlFromEnv } from './auth/deviceState.ts';
 import type { Database } from './db/database.ts';
 import { HttpError } from './errors.ts';
+import { accessAuditRoutes } from './routes/accessAudit.ts';
 import { adminDeviceRoutes } from './routes/adminDevices.ts';
+import { adminHallRoutes } from './routes/adminHalls.ts';
+import { adminPeopleRoutes } from './routes/adminPeople.ts';
 import { adminStaffRoutes } from './routes/adminStaff.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { manageAuditRoutes } from './routes/manageAudit.ts';
 import { manageCampaignRoutes } from './routes/manageCampaigns.ts';
 import { manageTransferRoutes } from './routes/manageTransfer.ts';
+import { passwordCodeRoutes } from './routes/passwordCodes.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { rosterImportRoutes } from './routes/rosterImport.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { SECURITY_HEADERS } from './security/headers.ts';
@@ -50,6 +55,8 @@ function tooLarge(request: FastifyRequest): string {
       return `the file is too large to import (at most ${limit}); export fewer campaigns per file`;
     case API.push:
       return `the push is larger than ${limit}; send fewer entries per push`;
+    case API.adminRosterImport:
+      return `the roster file is too large (at most about 700 KB); split it into several files`;
     default:
       return `the request body is larger than ${limit}, the most this request accepts; send less`;
   }
@@ -117,6 +124,11 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   void app.register(reportRoutes, routeOpts);
   void app.register(adminDeviceRoutes, routeOpts);
   void app.register(adminStaffRoutes, routeOpts);
+  void app.register(adminHallRoutes, routeOpts);
+  void app.register(adminPeopleRoutes, routeOpts);
+  void app.register(accessAuditRoutes, routeOpts);
+  void app.register(passwordCodeRoutes, routeOpts);
+  void app.register(rosterImportRoutes, routeOpts);
 
   const clientDir = opts.clientDir;
   if (clientDir !== undefined) void app.register(async (instance) => registerClient(instance, clientDir));

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FieldRecordsTable, RecommendationsTable, VisitsTable } from '../../src/server/db/schema.ts';
+import type { FieldRecordsTable, RecommendationsTable, Schema, VisitsTable } from '../../src/server/db/schema.ts';
 import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
 import { insertCampaign } from '../../src/server/repos/campaigns.ts';
 import { insertDevice } from '../../src/server/repos/devices.ts';
@@ -13,8 +13,17 @@ import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion, SchemaTooNewError } 
 import { MIGRATIONS } from '../../src/server/db/migrations/index.ts';
 import { hashPin, verifyPin } from '../../src/server/auth/pin.ts';
 import { getStaffRow, pinVerifierOf } from '../../src/server/repos/staff.ts';
-import { DEMO_STAFF, ensureDemoData, seedDemo } from '../../src/server/seed/demo.ts';
+import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF, ensureDemoData, seedDemo } from '../../src/server/seed/demo.ts';
 import { forEachEngine, openTestDatabase, type TestDatabase } from '../helpers/apiEngines.ts';
+
+/** The demo hall's campaigns as version 1 stored them (the seed of today writes columns of later versions). */
+async function seedV1Campaigns(db: Kysely<Schema>): Promise<void> {
+  await insertHall(db, DEMO_HALL);
+  for (const demo of DEMO_CAMPAIGNS) {
+    await insertCampaign(db, { ...demo.campaign, hallIds: [DEMO_HALL.id], status: 'published', currentVersionId: demo.versionId });
+    await insertTalkTrackVersion(db, { id: demo.versionId, campaignId: demo.campaign.id, version: 1, ...demo.talkTrack, publishedAt: null, publishedBy: null });
+  }
+}
 
 /** The field tables as version 2 had them, before the report columns. */
 interface V2Fields {
@@ -96,7 +105,7 @@ forEachEngine((engine) => {
     it('adds campaign authoring to a database of version 1 that holds campaigns', async () => {
       testDb = await openTestDatabase(engine);
       expect(await migrate(testDb.database, MIGRATIONS.slice(0, 1))).toMatchObject({ to: 1 });
-      await seedDemo(testDb.database.db);
+      await seedV1Campaigns(testDb.database.db);
       expect(await migrate(testDb.database)).toMatchObject({ from: 1, to: LATEST_SCHEMA_VERSION });
       const rows = await testDb.database.db.selectFrom('campaigns').select(['draft', 'edit_version', 'edited_by']).execute();
       expect(rows.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { API } from '../../src/shared/apiPaths.ts';
 import { ApiError } from '../../src/shared/schemas/auth.ts';
 import { PullResponse } from '../../src/shared/schemas/sync.ts';
 import { insertCampaign, setCampaignStatus, touchCampaign } from '../../src/server/repos/campaigns.ts';
-import { setStaffActive } from '../../src/server/repos/staff.ts';
+import { setStaffActive } from '../../src/server/repos/staffChanges.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
 import { entries, makeOutbox, push, seedHallFixture } from '../helpers/apiFixtures.ts';
@@ -29,10 +29,12 @@ forEachEngine((engine) => {
       const other = await seedHallFixture(app, database);
       const first = await pull(fx.device.token);
       expect(first.hall).toEqual(fx.hall);
-      expect(first.staff.map((s) => s.id).sort()).toEqual([fx.consultantId, fx.marketerId, fx.inactiveId].sort());
+      // Active people only: the inactive one never reaches a tablet.
+      expect(first.staff.map((s) => s.id).sort()).toEqual([fx.consultantId, fx.marketerId].sort());
       const consultant = first.staff.find((s) => s.id === fx.consultantId);
       expect(consultant?.pinVerifier).toMatchObject({ algorithm: 'pbkdf2-sha256', iterations: 100_000 });
-      expect(first.staff.find((s) => s.id === fx.inactiveId)?.active).toBe(false);
+      expect(first.removed).toEqual([]);
+      expect(first.demo).toBe(false);
       expect(first.campaigns).toEqual([fx.campaign]);
       expect(first.talkTracks).toEqual([fx.talkTrack]);
       expect(first.ackedThrough).toBe(0);
@@ -52,7 +54,7 @@ forEachEngine((engine) => {
       expect(await pull(fx.device.token, changed.cursor)).toMatchObject({ campaigns: [], talkTracks: [] });
     });
 
-    it('tells of retired campaigns and deactivated staff, never of drafts', async () => {
+    it('tells of retired campaigns and, as removals, of deactivated staff, never of drafts', async () => {
       const { app, database } = ctx();
       const fx = await seedHallFixture(app, database);
       const start = await pull(fx.device.token);
@@ -61,7 +63,14 @@ forEachEngine((engine) => {
       await setStaffActive(database.db, fx.consultantId, false);
       const next = await pull(fx.device.token, start.cursor);
       expect(next.campaigns).toEqual([{ ...fx.campaign, status: 'retired' }]);
-      expect(next.staff.map((s) => [s.id, s.active])).toEqual([[fx.consultantId, false]]);
+      expect(next.staff).toEqual([]);
+      expect(next.removed).toEqual([{ kind: 'staff', id: fx.consultantId }]);
+      // Once pulled, the marker is not sent again; reactivated, the person comes back as a row.
+      expect((await pull(fx.device.token, next.cursor)).removed).toEqual([]);
+      await setStaffActive(database.db, fx.consultantId, true);
+      const back = await pull(fx.device.token, start.cursor);
+      expect(back.staff.map((s) => s.id)).toEqual([fx.consultantId]);
+      expect(back.removed).toEqual([]);
     });
 
     it('reports the seq held for the device, and restarts from zero on a cursor it never issued', async () => {

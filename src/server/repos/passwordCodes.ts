@@ -84,3 +84,14 @@ export async function consumePasswordCode(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The person's unused codes stop working (their role no longer signs in with a password). */
+export async function cancelPasswordCodes(trx: Kysely<Schema>, staffId: string, now: Date): Promise<void> {
+  await trx
+    .updateTable('password_codes')
+    .set({ cancelled_at: now.toISOString() })
+    .where('staff_id', '=', staffId)
+    .where('used_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .execute();
+}

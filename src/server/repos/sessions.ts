@@ -26,7 +26,11 @@ export async function createStaffSession(
   return { token, expiresAt };
 }
 
-/** The live session behind a token on this device, with its staff member's id, hall and role. */
+/**
+ * The live session behind a token on this device, with its staff member's id, hall and role. The
+ * person must still be active and of the device's hall: a session of someone moved away ends with
+ * the move, whatever else happened.
+ */
 export async function findActiveStaffSession(
   db: Kysely<Schema>,
   options: { token: string; deviceId: string; now: Date },
@@ -34,6 +38,8 @@ export async function findActiveStaffSession(
   return db
     .selectFrom('staff_sessions')
     .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+    .innerJoin('devices', 'devices.id', 'staff_sessions.device_id')
+    .whereRef('staff.hall_id', '=', 'devices.hall_id')
     .select([
       'staff_sessions.id as sessionId',
       'staff_sessions.expires_at as expiresAt',

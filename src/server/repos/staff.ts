@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import { credentialOf } from '../../shared/credential.ts';
 import { Password, Pin } from '../../shared/schemas/common.ts';
-import { PinVerifier, StaffMember } from '../../shared/schemas/reference.ts';
+import { PersonAdmin } from '../../shared/schemas/people.ts';
+import { PinVerifier, StaffMember, type StaffRole } from '../../shared/schemas/reference.ts';
 import { hashPin } from '../auth/pin.ts';
 import { bool, isTrue } from '../db/json.ts';
 import { writeWithRev } from '../db/rev.ts';
@@ -12,8 +13,9 @@ export type StaffRow = Selectable<StaffTable>;
 /**
  * A new staff member: the shared shape, with the secret in clear (hashed here, never stored): the
  * PIN of a counter role, the password of a manager or admin (credential.ts). Null: none set yet.
+ * `demoSecret`: the secret is the demo hall's published one (the seed only).
  */
-export type NewStaff = Omit<StaffMember, 'pinVerifier'> & { secret: string | null };
+export type NewStaff = Omit<StaffMember, 'pinVerifier'> & { secret: string | null; demoSecret?: boolean };
 
 export function pinVerifierOf(row: StaffRow): PinVerifier | null {
   if (row.pin_hash === null) return null;
@@ -30,13 +32,34 @@ export function staffFromRow(row: StaffRow): StaffMember {
     id: row.id,
     hallId: row.hall_id,
     name: row.name,
+    nameEn: row.name_en,
+    staffNo: row.staff_no,
     role: row.role,
     active: isTrue(row.active),
     pinVerifier: pinVerifierOf(row),
+    mustChangePin: isTrue(row.must_change_pin),
   });
 }
 
-function pinColumns(verifier: PinVerifier | null) {
+/** The person as the office pages show them: never their secret, only whether there is one. */
+export function personFromRow(row: StaffRow, now = new Date()): PersonAdmin {
+  const locked = row.locked_until !== null && row.locked_until > now.toISOString();
+  return PersonAdmin.parse({
+    id: row.id,
+    hallId: row.hall_id,
+    name: row.name,
+    nameEn: row.name_en,
+    staffNo: row.staff_no,
+    role: row.role,
+    active: isTrue(row.active),
+    hasSecret: row.pin_hash !== null,
+    mustChangePin: isTrue(row.must_change_pin),
+    lockedUntil: locked ? row.locked_until : null,
+    createdAt: row.created_at,
+  });
+}
+
+export function pinColumns(verifier: PinVerifier | null) {
   return {
     pin_algorithm: verifier?.algorithm ?? null,
     pin_iterations: verifier?.iterations ?? null,
@@ -45,11 +68,27 @@ function pinColumns(verifier: PinVerifier | null) {
   };
 }
 
-export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<void> {
+/** Refuses a secret of the wrong kind for the role before anything is hashed or stored. */
+export function checkSecretKind(role: StaffRole, secret: string): void {
+  (credentialOf(role) === 'password' ? Password : Pin).parse(secret);
+}
+
+/**
+ * Inserts a person. PBKDF2 is slow: pass `verifier` hashed beforehand when inserting inside a
+ * transaction that holds the rev counter (a roster import), or `secret` to have it hashed here.
+ */
+export async function insertStaff(db: Kysely<Schema>, staff: NewStaff, verifier?: PinVerifier | null): Promise<void> {
   const member = StaffMember.omit({ pinVerifier: true }).parse(staff);
-  if (staff.secret !== null) (credentialOf(member.role) === 'password' ? Password : Pin).parse(staff.secret);
+  if (staff.secret !== null) checkSecretKind(member.role, staff.secret);
   // Hash before the transaction: PBKDF2 is slow and must not hold the rev counter lock.
-  const verifier = staff.secret === null ? null : await hashPin(staff.secret);
+  const stored = verifier !== undefined ? verifier : staff.secret === null ? null : await hashPin(staff.secret);
+  // Columns of later versions only when set: the migration tests insert into older schemas.
+  const later = {
+    ...(member.nameEn == null ? {} : { name_en: member.nameEn }),
+    ...(member.staffNo == null ? {} : { staff_no: member.staffNo }),
+    ...(member.mustChangePin === true ? { must_change_pin: 1 } : {}),
+    ...(staff.demoSecret === true ? { demo_secret: 1 } : {}),
+  };
   await writeWithRev(db, (trx, rev) =>
     trx
       .insertInto('staff')
@@ -59,31 +98,60 @@ export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<
         name: member.name,
         role: member.role,
         active: bool(member.active),
-        ...pinColumns(verifier),
+        ...pinColumns(stored),
         locked_until: null,
         rev,
         created_at: new Date().toISOString(),
+        ...later,
       })
       .execute(),
   );
 }
 
-/** A new PIN or password (by the person's role), hashed. The lockout is left as it is. */
-export async function setStaffSecret(db: Kysely<Schema>, staffId: string, role: StaffMember['role'], secret: string): Promise<void> {
-  (credentialOf(role) === 'password' ? Password : Pin).parse(secret);
-  const verifier = await hashPin(secret);
+export interface SecretChange {
+  /** Set by a manager: the person chooses their own at the next sign-in. */
+  mustChange?: boolean;
+  /** The demo hall's published secret (the seed's refresh only): the UI shows "Demo". */
+  demo?: boolean;
+  /** A secret someone was given or chose: the wrong-attempt count and lock start again. */
+  clearLockout?: boolean;
+}
+
+/**
+ * A new PIN or password (by the person's role), hashed, or none (null). Any change of a secret
+ * ends the demo mark, unless it is the demo's own. Tablets learn the new verifier at their next pull.
+ */
+export async function setStaffSecret(
+  db: Kysely<Schema>,
+  staffId: string,
+  role: StaffRole,
+  secret: string | null,
+  change: SecretChange = {},
+): Promise<void> {
+  if (secret !== null) checkSecretKind(role, secret);
+  const verifier = secret === null ? null : await hashPin(secret);
+  await writeStaffSecret(db, staffId, verifier, change);
+}
+
+/** setStaffSecret with the hash already made (outside the transaction this may run in). */
+export async function writeStaffSecret(
+  db: Kysely<Schema>,
+  staffId: string,
+  verifier: PinVerifier | null,
+  change: SecretChange = {},
+): Promise<void> {
   await writeWithRev(db, (trx, rev) =>
     trx
       .updateTable('staff')
-      .set({ ...pinColumns(verifier), rev })
+      .set({
+        ...pinColumns(verifier),
+        must_change_pin: bool(change.mustChange === true),
+        demo_secret: bool(change.demo === true),
+        ...(change.clearLockout === true ? { failed_pin_count: 0, locked_until: null } : {}),
+        rev,
+      })
       .where('id', '=', staffId)
       .execute(),
-  );
-}
-
-export async function setStaffActive(db: Kysely<Schema>, staffId: string, active: boolean): Promise<void> {
-  await writeWithRev(db, (trx, rev) =>
-    trx.updateTable('staff').set({ active: bool(active), rev }).where('id', '=', staffId).execute(),
   );
 }
 
@@ -91,17 +159,41 @@ export async function getStaffRow(db: Kysely<Schema>, staffId: string): Promise<
   return db.selectFrom('staff').selectAll().where('id', '=', staffId).executeTakeFirst();
 }
 
-/** Staff of a hall changed after `sinceRev` (inactive ones too, so devices learn of them). */
+/**
+ * Active staff of a hall changed after `sinceRev`. Someone deactivated or moved away leaves the
+ * hall's tablets through a removal marker (referenceRemovals.ts), not as a row.
+ */
 export async function listStaffForHall(db: Kysely<Schema>, hallId: string, sinceRev: number): Promise<StaffMember[]> {
   const rows = await db
     .selectFrom('staff')
     .selectAll()
     .where('hall_id', '=', hallId)
+    .where('active', '=', 1)
     .where('rev', '>', sinceRev)
     .orderBy('name')
     .execute();
-  // Tablets check PINs offline; a manager's or admin's password hash never leaves the server, where
-  // the lockout guards it (they sign in online only).
-  return rows.map(staffFromRow).map((s) => (credentialOf(s.role) === 'password' ? { ...s, pinVerifier: null } : s));
+  return rows.map(staffFromRow).map((s) => ({ ...s, pinVerifier: offlineVerifier(s) }));
 }
 
+/**
+ * What a tablet may check offline. A manager's or admin's password hash never leaves the server,
+ * where the lockout guards it (they sign in online only); nor does a PIN a manager set, which the
+ * manager has seen: the person signs in online once and chooses their own.
+ */
+function offlineVerifier(s: StaffMember): PinVerifier | null {
+  if (credentialOf(s.role) === 'password' || s.mustChangePin === true) return null;
+  return s.pinVerifier;
+}
+
+/** Whether some active person of the hall still has the demo's published secret. */
+export async function hallHasDemoSecret(db: Kysely<Schema>, hallId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('hall_id', '=', hallId)
+    .where('active', '=', 1)
+    .where('demo_secret', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

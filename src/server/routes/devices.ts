@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
 import { API } from '../../shared/apiPaths.ts';
 import { EnrolRequest, type EnrolResponse } from '../../shared/schemas/auth.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
+import { createDevice } from '../auth/newDevice.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../errors.ts';
-import { insertDevice } from '../repos/devices.ts';
 import { checkEnrolmentCode, consumeEnrolmentCode } from '../repos/enrolmentCodes.ts';
 import { getHall } from '../repos/halls.ts';
 import { parseInput } from '../validate.ts';
@@ -34,17 +32,11 @@ export async function deviceRoutes(app: FastifyInstance, opts: { database: Datab
     const now = new Date();
     const check = await checkEnrolmentCode(db, body.code, now);
     if (!check.ok) throw codeRefused(check.reason);
-    const deviceId = uuidv7();
-    const deviceToken = newToken();
-    await db.transaction().execute(async (trx) => {
-      await insertDevice(trx, {
-        id: deviceId,
-        hallId: check.hallId,
-        label: body.label ?? null,
-        tokenHash: hashToken(deviceToken),
-      });
+    const { deviceId, deviceToken } = await db.transaction().execute(async (trx) => {
+      const device = await createDevice(trx, { hallId: check.hallId, label: body.label ?? null });
       // Two tablets racing with one code: the loser's device row rolls back with this error.
-      if (!(await consumeEnrolmentCode(trx, body.code, deviceId, now))) throw codeRefused('used');
+      if (!(await consumeEnrolmentCode(trx, body.code, device.deviceId, now))) throw codeRefused('used');
+      return device;
     });
     const hall = await getHall(db, check.hallId);
     if (hall === undefined) throw new Error(`hall ${check.hallId} of an enrolment code is missing`);

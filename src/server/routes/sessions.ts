@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { API, SESSION_HEADER } from '../../shared/apiPaths.ts';
 import { SessionRequest, type SessionResponse, type SignInRefusal } from '../../shared/schemas/auth.ts';
 import { type CredentialKind, credentialOf } from '../../shared/credential.ts';
-import { StaffRole } from '../../shared/schemas/reference.ts';
+import { type PinVerifier, StaffRole } from '../../shared/schemas/reference.ts';
+import { isTrivialPin } from '../../shared/pinRules.ts';
 import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
-import { verifyPin } from '../auth/pin.ts';
+import { hashPin, verifyPin } from '../auth/pin.ts';
 import { claimSignInAttempt, clearSignInAttempts, settleWrongAttempt, SIGN_IN_ATTEMPTS } from '../auth/signInAttempts.ts';
 import { sessionToken } from '../auth/staffAuth.ts';
 import type { Database } from '../db/database.ts';
 import { forbidden, HttpError } from '../errors.ts';
 import { getHall } from '../repos/halls.ts';
 import { createStaffSession, revokeStaffSession } from '../repos/sessions.ts';
-import { getStaffRow, pinVerifierOf } from '../repos/staff.ts';
+import { getStaffRow, pinVerifierOf, type StaffRow, writeStaffSecret } from '../repos/staff.ts';
 import { parseInput } from '../validate.ts';
-
 
 /** "14:35" in the hall's own time zone: what the person at the counter reads on the wall clock. */
 function clockTime(iso: string, timeZone: string): string {
@@ -31,6 +31,23 @@ function locked(untilIso: string, timeZone: string, kind: CredentialKind): HttpE
     `too many wrong ${SECRET_NAME[kind]}s: this person is locked; try again after ${clockTime(untilIso, timeZone)}, or ask the manager`,
     { lockedUntil: untilIso } satisfies Partial<SignInRefusal>,
   );
+}
+
+/**
+ * After the right PIN: a person whose PIN a manager set must send their own (409
+ * `pin_change_required` without it). A new PIN is checked (not the same, not trivial) and hashed
+ * here, before the transaction that stores it; null when none is to be stored.
+ */
+async function checkNewPin(body: SessionRequest, staff: StaffRow, pin: string): Promise<PinVerifier | null> {
+  if (body.newPin === undefined) {
+    if (staff.must_change_pin === 0) return null;
+    throw new HttpError(409, 'pin_change_required', 'your PIN was set by a manager: choose your own PIN now (sign in again with it as the new PIN)');
+  }
+  if (body.newPin === pin) throw new HttpError(400, 'pin_unchanged', 'the new PIN is the same as the old one; choose a different PIN');
+  if (isTrivialPin(body.newPin)) {
+    throw new HttpError(400, 'pin_too_simple', 'the new PIN is too easy to guess (one digit repeated, or a run such as 123456); choose another');
+  }
+  return hashPin(body.newPin);
 }
 
 /** The body names the secret the person's role signs in with, or it is refused before any check. */
@@ -83,7 +100,15 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
       );
     }
     await clearSignInAttempts(db, staff.id);
-    const session = await createStaffSession(db, { staffId: staff.id, deviceId: device.id, now });
+    const newPin = await checkNewPin(body, staff, secret);
+    const session =
+      newPin === null
+        ? await createStaffSession(db, { staffId: staff.id, deviceId: device.id, now })
+        : await db.transaction().execute(async (trx) => {
+            // Their own PIN replaces the one a manager set, and the session opens with it, in one step.
+            await writeStaffSecret(trx, staff.id, newPin, {});
+            return createStaffSession(trx, { staffId: staff.id, deviceId: device.id, now });
+          });
     return {
       sessionToken: session.token,
       expiresAt: session.expiresAt,

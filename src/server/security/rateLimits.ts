@@ -17,19 +17,22 @@ export interface RateLimits {
   enrol: RateLimit;
   /** POST /sync/push, per device: a tablet draining 10,000 records sends 20 batches of 500. */
   push: RateLimit;
+  /** POST /password-codes/redeem, per client address: like enrolment, a code guessed in bulk opens an account. */
+  passwordCode: RateLimit;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   signIn: { max: 10, windowMs: 60_000 },
   enrol: { max: 10, windowMs: 60_000 },
   push: { max: 120, windowMs: 60_000 },
+  passwordCode: { max: 10, windowMs: 60_000 },
 };
 
 /** Each limit replaced, or lifted with `false` (tests where the limit is not the subject). */
 export type RateLimitOptions = { [K in keyof RateLimits]?: RateLimit | false };
 
 /** Every limit lifted. */
-export const NO_RATE_LIMITS: RateLimitOptions = { signIn: false, enrol: false, push: false };
+export const NO_RATE_LIMITS: RateLimitOptions = { signIn: false, enrol: false, push: false, passwordCode: false };
 
 interface Rule {
   method: 'POST';
@@ -60,6 +63,7 @@ const RULES: Record<keyof RateLimits, Rule> = {
     what: 'sign-in attempts for this person on this device',
   },
   enrol: { method: 'POST', url: API.enrol, hook: 'onRequest', what: 'enrolment attempts from this address' },
+  passwordCode: { method: 'POST', url: API.passwordCodeRedeem, hook: 'onRequest', what: 'set-password attempts from this address' },
   push: {
     method: 'POST',
     url: API.push,

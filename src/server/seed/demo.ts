@@ -20,7 +20,7 @@ export const DEMO_HALL: Hall = {
 export interface DemoStaff {
   id: string;
   name: string;
-  /** Pinyin, for the console line English readers see. */
+  /** Pinyin: the English name, and the console line English readers see. */
   latin: string;
   role: StaffRole;
   /** The PIN of a counter role, the password of a manager or admin (credential.ts). */
@@ -50,7 +50,8 @@ export async function seedDemo(db: Kysely<Schema>): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => seedDemo(trx));
   await insertHall(db, DEMO_HALL);
   for (const s of DEMO_STAFF) {
-    await insertStaff(db, { id: s.id, hallId: DEMO_HALL.id, name: s.name, role: s.role, active: true, secret: s.secret });
+    // Marked as the published secret: the UI shows "Demo" while it still opens the hall.
+    await insertStaff(db, { id: s.id, hallId: DEMO_HALL.id, name: s.name, nameEn: s.latin, role: s.role, active: true, secret: s.secret, demoSecret: true });
   }
   for (const demo of DEMO_CAMPAIGNS) {
     await insertCampaign(db, {
@@ -100,6 +101,6 @@ async function refreshDemoPasswords(db: Kysely<Schema>): Promise<void> {
     if (row === undefined || row.hall_id !== DEMO_HALL.id) continue;
     const verifier = pinVerifierOf(row);
     if (verifier === null || !(await verifyPin(oldPin, verifier))) continue;
-    await setStaffSecret(db, demo.id, demo.role, demo.secret);
+    await setStaffSecret(db, demo.id, demo.role, demo.secret, { demo: true });
   }
 }

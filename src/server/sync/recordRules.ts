@@ -3,6 +3,7 @@ import type { FieldRecord, VisitVoidRecord } from '../../shared/schemas/fieldRec
 import type { Schema } from '../db/schema.ts';
 import { campaignAppliesToHall } from '../repos/campaigns.ts';
 import type { KnownVisit } from '../repos/fieldRecords.ts';
+import { wasRemovedFrom } from '../repos/referenceRemovals.ts';
 import { getStaffRow } from '../repos/staff.ts';
 import { talkTrackBelongsToCampaign } from '../repos/talkTracks.ts';
 
@@ -58,13 +59,15 @@ export class RecordRules {
   }
 
   /**
-   * Staff of this hall, active or not: a tablet that was offline may still hold records made
-   * before someone was deactivated, and what happened at the counter is never thrown away.
+   * Staff of this hall, active or not, or once of it: a tablet that was offline may still hold
+   * records made before someone was deactivated or moved to another hall, and what happened at
+   * the counter is never thrown away.
    */
   private staffOfHall(staffId: string): Promise<boolean> {
     return this.cached(`staff:${staffId}`, async () => {
       const row = await getStaffRow(this.trx, staffId);
-      return row !== undefined && row.hall_id === this.device.hallId;
+      if (row === undefined) return false;
+      return row.hall_id === this.device.hallId || wasRemovedFrom(this.trx, 'staff', staffId, this.device.hallId);
     });
   }
 
