@@ -5,6 +5,7 @@ import { deviceTokenTtlFromEnv } from './auth/deviceState.ts';
 import type { Database } from './db/database.ts';
 import { HttpError } from './errors.ts';
 import { adminDeviceRoutes } from './routes/adminDevices.ts';
+import { adminEnrolmentCodeRoutes } from './routes/adminEnrolmentCodes.ts';
 import { adminStaffRoutes } from './routes/adminStaff.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -117,6 +118,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   void app.register(reportRoutes, routeOpts);
   void app.register(adminDeviceRoutes, routeOpts);
   void app.register(adminStaffRoutes, routeOpts);
+  void app.register(adminEnrolmentCodeRoutes, routeOpts);
 
   const clientDir = opts.clientDir;
   if (clientDir !== undefined) void app.register(async (instance) => registerClient(instance, clientDir));

@@ -30,6 +30,12 @@ export const API = {
   adminLostRecords: '/api/v1/admin/lost-records',
   /** Ends every live session of one person (a PIN seen by someone else, a person leaving). */
   adminStaffSessionsRevoke: '/api/v1/admin/staff/:staffId/sessions/revoke',
+  /**
+   * Enrolment codes (manager: own hall; admin: any hall, named by hallId when issuing): GET the
+   * pending ones (?hallId=), POST a new one (shown once), DELETE one to cancel it.
+   */
+  adminEnrolmentCodes: '/api/v1/admin/enrolment-codes',
+  adminEnrolmentCode: '/api/v1/admin/enrolment-codes/:codeId',
 } as const;
 
 /** Staff session token header; the device token travels as `Authorization: Bearer …`. */

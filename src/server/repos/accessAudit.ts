@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { PersonRef } from '../../shared/schemas/manage.ts';
+import { toJson } from '../db/json.ts';
 import type { Schema } from '../db/schema.ts';
 import type { AuditActor } from './auditLog.ts';
 
 /**
- * Who revoked which device or whose sessions. A table of its own: the campaign audit log names a
- * campaign in every row, these name a device or a person.
+ * Who revoked which device or whose sessions, who issued or cancelled which enrolment code, and
+ * the setup of the first hall. A table of its own: the campaign audit log names a campaign in
+ * every row, these name a device, a person or a code.
  */
-export type AccessAction = 'revoke_device' | 'revoke_sessions';
+export type AccessAction = 'revoke_device' | 'revoke_sessions' | 'issue_enrolment_code' | 'cancel_enrolment_code' | 'setup';
+
+/** The action's parameters (names, counts), never a code, PIN or password. */
+export type AccessAuditDetails = Readonly<Record<string, string | number | boolean | null>>;
 
 export interface AccessAuditWrite {
   at: string;
@@ -17,6 +22,7 @@ export interface AccessAuditWrite {
   hallId: string;
   targetId: string;
   summary: string;
+  details?: AccessAuditDetails;
 }
 
 /** Called inside the write's own transaction: the change and its audit row commit or fail together. */
@@ -33,6 +39,7 @@ export async function insertAccessAudit(trx: Kysely<Schema>, entry: AccessAuditW
       hall_id: entry.hallId,
       target_id: entry.targetId,
       summary: entry.summary,
+      details: entry.details === undefined ? null : toJson(entry.details),
     })
     .execute();
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { LocalizedText } from '../../shared/schemas/common.ts';
 import { Hall } from '../../shared/schemas/reference.ts';
-import { fromJson, toJson } from '../db/json.ts';
+import { fromJson, isTrue, toJson } from '../db/json.ts';
 import { writeWithRev } from '../db/rev.ts';
 import type { HallsTable, Schema } from '../db/schema.ts';
 
@@ -9,7 +9,7 @@ export function hallFromRow(row: Pick<HallsTable, 'id' | 'name' | 'time_zone'>):
   return Hall.parse({ id: row.id, name: fromJson(LocalizedText, row.name), timeZone: row.time_zone });
 }
 
-export async function insertHall(db: Kysely<Schema>, hall: Hall): Promise<void> {
+export async function insertHall(db: Kysely<Schema>, hall: Hall & { address?: string | null }): Promise<void> {
   const valid = Hall.parse(hall);
   await writeWithRev(db, (trx, rev) =>
     trx
@@ -18,6 +18,7 @@ export async function insertHall(db: Kysely<Schema>, hall: Hall): Promise<void> 
         id: valid.id,
         name: toJson(valid.name),
         time_zone: valid.timeZone,
+        address: hall.address ?? null,
         rev,
         created_at: new Date().toISOString(),
       })
@@ -51,4 +52,10 @@ export async function listHalls(db: Kysely<Schema>, ids?: readonly string[]): Pr
 export async function hallTimeZone(db: Kysely<Schema>, hallId: string): Promise<string> {
   const row = await db.selectFrom('halls').select('time_zone').where('id', '=', hallId).executeTakeFirstOrThrow();
   return row.time_zone;
+}
+
+/** Whether the hall takes new devices (false once an admin deactivated it); undefined: no such hall. */
+export async function hallIsActive(db: Kysely<Schema>, hallId: string): Promise<boolean | undefined> {
+  const row = await db.selectFrom('halls').select('active').where('id', '=', hallId).executeTakeFirst();
+  return row === undefined ? undefined : isTrue(row.active);
 }

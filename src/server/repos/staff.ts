@@ -57,6 +57,8 @@ export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<
         id: member.id,
         hall_id: member.hallId,
         name: member.name,
+        name_en: member.nameEn ?? null,
+        staff_no: member.staffNo ?? null,
         role: member.role,
         active: bool(member.active),
         ...pinColumns(verifier),
@@ -105,3 +107,25 @@ export async function listStaffForHall(db: Kysely<Schema>, hallId: string, since
   return rows.map(staffFromRow).map((s) => (credentialOf(s.role) === 'password' ? { ...s, pinVerifier: null } : s));
 }
 
+
+/** Everyone the database knows, active or not: a database with none is a fresh deployment. */
+export async function countStaff(db: Kysely<Schema>): Promise<number> {
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Active people of these roles in every hall, the earliest added first. */
+export async function listActiveStaff(db: Kysely<Schema>, roles: readonly StaffMember['role'][]): Promise<StaffRow[]> {
+  if (roles.length === 0) return [];
+  return db
+    .selectFrom('staff')
+    .selectAll()
+    .where('active', '=', 1)
+    .where('role', 'in', [...roles])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

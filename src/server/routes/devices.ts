@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import { HttpError } from '../errors.ts';
 import { insertDevice } from '../repos/devices.ts';
 import { checkEnrolmentCode, consumeEnrolmentCode } from '../repos/enrolmentCodes.ts';
-import { getHall } from '../repos/halls.ts';
+import { getHall, hallIsActive } from '../repos/halls.ts';
 import { parseInput } from '../validate.ts';
 
 const ASK = 'ask the manager for a new enrolment code';
@@ -34,13 +34,17 @@ export async function deviceRoutes(app: FastifyInstance, opts: { database: Datab
     const now = new Date();
     const check = await checkEnrolmentCode(db, body.code, now);
     if (!check.ok) throw codeRefused(check.reason);
+    if ((await hallIsActive(db, check.hallId)) === false) {
+      throw new HttpError(409, 'hall_inactive', 'the hall of this enrolment code has been closed; ask an admin which hall this device belongs to now');
+    }
     const deviceId = uuidv7();
     const deviceToken = newToken();
     await db.transaction().execute(async (trx) => {
       await insertDevice(trx, {
         id: deviceId,
         hallId: check.hallId,
-        label: body.label ?? null,
+        // The tablet's own name, else the one the manager gave the code ("柜台 3").
+        label: body.label !== undefined && body.label !== '' ? body.label : check.deviceName,
         tokenHash: hashToken(deviceToken),
       });
       // Two tablets racing with one code: the loser's device row rolls back with this error.
