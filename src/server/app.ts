@@ -6,6 +6,7 @@ import type { Database } from './db/database.ts';
 import { HttpError } from './errors.ts';
 import { accessAuditRoutes } from './routes/accessAudit.ts';
 import { adminDeviceRoutes } from './routes/adminDevices.ts';
+import { adminEnrolmentCodeRoutes } from './routes/adminEnrolmentCodes.ts';
 import { adminHallRoutes } from './routes/adminHalls.ts';
 import { adminPeopleRoutes } from './routes/adminPeople.ts';
 import { adminStaffRoutes } from './routes/adminStaff.ts';
@@ -129,6 +130,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   void app.register(accessAuditRoutes, routeOpts);
   void app.register(passwordCodeRoutes, routeOpts);
   void app.register(rosterImportRoutes, routeOpts);
+  void app.register(adminEnrolmentCodeRoutes, routeOpts);
 
   const clientDir = opts.clientDir;
   if (clientDir !== undefined) void app.register(async (instance) => registerClient(instance, clientDir));

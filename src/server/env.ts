@@ -3,6 +3,11 @@ import { join, resolve } from 'node:path';
 import { createDatabase, type Database } from './db/database.ts';
 
 /**
+ * The settings the environment gives the server and the admin scripts. Each reader throws an Error
+ * saying which variable is wrong and what it takes; the server then refuses to start with it.
+ */
+
+/**
  * The database the environment selects: DATABASE_URL=postgres://… for PostgreSQL, otherwise
  * SQLite at ${DATA_DIR:-./data}/talktrack.sqlite. Shared by the server and the admin scripts.
  */
@@ -17,4 +22,39 @@ export function openDatabaseFromEnv(env: NodeJS.ProcessEnv = process.env): { dat
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'talktrack.sqlite');
   return { database: createDatabase({ sqliteFile: file }), where: `SQLite ${file}` };
+}
+
+export const DEFAULT_PORT = 8080;
+
+/** PORT: the HTTP port (0 picks a free one). */
+export function portFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a number from 0 to 65535 (got "${raw}")`);
+  }
+  return port;
+}
+
+/** SHUTDOWN_GRACE_MS: how long requests in flight get to finish at SIGTERM. */
+export function shutdownGraceFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SHUTDOWN_GRACE_MS ?? '25000';
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new Error(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds (got "${raw}")`);
+  }
+  return ms;
+}
+
+/**
+ * TALKTRACK_DEMO: `on` (the default) loads the demo hall into an empty database and prints its
+ * enrolment code and published passwords at every start; `off`, for a real deployment, never
+ * seeds it and prints nothing secret. Anything else is refused rather than guessed: a typo must
+ * not publish passwords in a real hall.
+ */
+export function demoFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.TALKTRACK_DEMO ?? 'on';
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new Error(`TALKTRACK_DEMO must be on (load and print the demo hall) or off (a real deployment); got "${raw}"`);
 }

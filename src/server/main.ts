@@ -7,11 +7,12 @@ import { buildApp } from './app.ts';
 import type { Database } from './db/database.ts';
 import { migrate, SchemaTooNewError } from './db/migrate.ts';
 import { withStartupLock } from './db/startupLock.ts';
-import { openDatabaseFromEnv } from './env.ts';
+import { demoFromEnv, openDatabaseFromEnv, portFromEnv, shutdownGraceFromEnv } from './env.ts';
 import { issueEnrolmentCode } from './repos/enrolmentCodes.ts';
 import { countHalls, getHall } from './repos/halls.ts';
+import { countStaff } from './repos/staff.ts';
 import { DEMO_HALL, DEMO_STAFF, ensureDemoData } from './seed/demo.ts';
-import { type TrustProxy, trustProxyFromEnv } from './security/trustProxy.ts';
+import { trustProxyFromEnv } from './security/trustProxy.ts';
 import { closeOnSignals } from './shutdown.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,23 +22,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function readPort(): number {
-  const raw = process.env.PORT ?? '8080';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number from 0 to 65535 (got "${raw}")`);
-  return port;
-}
-
-function readGraceMs(): number {
-  const raw = process.env.SHUTDOWN_GRACE_MS ?? '25000';
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 0) fail(`SHUTDOWN_GRACE_MS must be a whole number of milliseconds (got "${raw}")`);
-  return ms;
-}
-
-function readTrustProxy(): TrustProxy {
+/** A setting from the environment (the *FromEnv readers); a wrong one stops the start, saying why. */
+function setting<T>(read: () => T): T {
   try {
-    return trustProxyFromEnv();
+    return read();
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
@@ -58,18 +46,21 @@ async function seedIfEmpty(database: Database): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const port = readPort();
-  const graceMs = readGraceMs();
+  const port = setting(portFromEnv);
+  const graceMs = setting(shutdownGraceFromEnv);
+  const demo = setting(demoFromEnv);
   const host = process.env.HOST ?? '0.0.0.0';
-  const trustProxy = readTrustProxy();
+  const trustProxy = setting(trustProxyFromEnv);
   const { database, where } = openDatabaseFromEnv();
   try {
     const { migration, seeded } = await withStartupLock(database, async () => ({
       migration: await migrate(database),
-      seeded: await seedIfEmpty(database),
+      seeded: demo ? await seedIfEmpty(database) : false,
     }));
-    const demoHall = await getHall(database.db, DEMO_HALL.id);
+    // With the demo off nothing secret is made or printed, even where a demo hall was seeded once.
+    const demoHall = demo ? await getHall(database.db, DEMO_HALL.id) : undefined;
     const code = demoHall === undefined ? null : await issueEnrolmentCode(database.db, { hallId: demoHall.id });
+    const people = await countStaff(database.db);
 
     // CLIENT_DIR serves another build (a deployment's own, or a test's next version).
     const clientDir = resolve(process.env.CLIENT_DIR ?? join(REPO_ROOT, 'dist', 'client'));
@@ -81,7 +72,7 @@ async function main(): Promise<void> {
     closeOnSignals(app, database, { graceMs, log: (line) => console.log(line) });
 
     console.log(`talktrack listening on http://localhost:${bound}/`);
-    console.log(`database: ${where}, schema version ${migration.to}${seeded ? ', demo data seeded' : ''}`);
+    console.log(`database: ${where}, schema version ${migration.to}${seeded ? ', demo data seeded' : ''}${demo ? '' : ', demo off'}`);
     console.log(serveClient ? `web client: ${clientDir}` : 'web client: not built (run npm run build); API only');
     if (code !== null && demoHall !== undefined) {
       console.log(`enrolment code: ${code.code}`);
@@ -91,8 +82,12 @@ async function main(): Promise<void> {
         const kind = credentialOf(s.role) === 'password' ? 'password' : 'PIN';
         console.log(`  ${s.role.padEnd(15)} ${s.name} ${s.latin.padEnd(10)} ${kind} ${s.secret}`);
       }
+    } else if (people === 0) {
+      console.log('no one in this database yet: create the first hall and its admin with');
+      console.log('  npm run setup -- --hall "<hall name>" --time-zone Asia/Shanghai --admin "<admin name>"');
+      console.log('  (npm run setup -- --help says more)');
     } else {
-      console.log('no demo hall in this database: issue enrolment codes with npx tsx scripts/enrolmentCode.ts <hallId>');
+      console.log('enrol tablets from the devices page (/manage/devices): a manager or admin issues a code or QR link there');
     }
   } catch (error) {
     await database.destroy().catch(() => undefined);

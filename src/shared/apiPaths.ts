@@ -54,6 +54,12 @@ export const API = {
   passwordCodeRedeem: '/api/v1/password-codes/redeem',
   /** Manager (own hall) and admin (every hall, or ?hallId=): who did what to halls, people, devices and codes. */
   adminAccessAudit: '/api/v1/admin/access-audit',
+  /**
+   * Enrolment codes (manager: own hall; admin: any hall, named by hallId when issuing): GET the
+   * pending ones (?hallId=), POST a new one (shown once), DELETE one to cancel it.
+   */
+  adminEnrolmentCodes: '/api/v1/admin/enrolment-codes',
+  adminEnrolmentCode: '/api/v1/admin/enrolment-codes/:codeId',
 } as const;
 
 /** Staff session token header; the device token travels as `Authorization: Bearer …`. */

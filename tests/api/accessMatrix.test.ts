@@ -176,6 +176,15 @@ const TABLE: Record<string, Row> = {
     expect: managerPage(200),
     request: async ({ p, target: t }) => ({ url: at(API.adminStaffSessionsRevoke, { staffId: (await p.spareSession(t)).staffId }) }),
   },
+  [`GET ${API.adminEnrolmentCodes}`]: { expect: managerPage(200), request: ({ target: t }) => ({ url: hallQuery(API.adminEnrolmentCodes, t) }) },
+  [`POST ${API.adminEnrolmentCodes}`]: {
+    expect: managerPage(201),
+    request: ({ target: t }) => ({ url: API.adminEnrolmentCodes, payload: { hallId: t.fx.hall.id, deviceName: 'matrix' } }),
+  },
+  [`DELETE ${API.adminEnrolmentCode}`]: {
+    expect: managerPage(204),
+    request: async ({ p, target: t }) => ({ url: at(API.adminEnrolmentCode, { codeId: await p.pendingCodeId(t) }) }),
+  },
 
   // The built PWA (index.html for client routes): public, like any web page.
   ['GET /*']: { expect: everyone(200), request: () => ({ url: '/manage/devices' }) },

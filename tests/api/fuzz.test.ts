@@ -148,6 +148,11 @@ const SPECS: Record<string, EndpointSpec> = {
   // Revoking a device or a person's sessions that do not exist: refused whatever the body says.
   [`POST ${API.adminDeviceRevoke}`]: { headers: manager, params: () => ({ deviceId: uuidv7() }), template: () => ({}) },
   [`POST ${API.adminStaffSessionsRevoke}`]: { headers: manager, params: () => ({ staffId: uuidv7() }), template: () => ({}) },
+  // A code for another hall (a manager may not issue it) without a device name (refused by itself):
+  // a spoilt hallId leaves the empty name, a spoilt name leaves the other hall.
+  [`POST ${API.adminEnrolmentCodes}`]: { headers: manager, template: (w) => ({ hallId: w.otherHall.hall.id, deviceName: '' }) },
+  // Cancelling a code that does not exist: refused whatever the body says.
+  [`DELETE ${API.adminEnrolmentCode}`]: { headers: manager, params: () => ({ codeId: uuidv7() }), template: () => ({}) },
 };
 
 interface WriteRoute {

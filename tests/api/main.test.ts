@@ -9,6 +9,7 @@ import { API } from '../../src/shared/apiPaths.ts';
 import { EnrolResponse } from '../../src/shared/schemas/auth.ts';
 import { PullResponse } from '../../src/shared/schemas/sync.ts';
 import type { Engine } from '../../src/server/db/database.ts';
+import { DEMO_STAFF } from '../../src/server/seed/demo.ts';
 import { forEachEngine, TEST_PG_URL } from '../helpers/apiEngines.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -160,6 +161,53 @@ forEachEngine((engine) => {
       try {
         expect(await started.exited).toBe(1);
         expect(started.out()).toMatch(/cannot start: the database schema is version 999 but this server only knows up to version \d+/);
+      } finally {
+        started.child.kill('SIGKILL');
+      }
+    });
+  });
+
+  const production = useServerEnv(engine);
+
+  describe('npm run serve with TALKTRACK_DEMO=off', () => {
+    it('never seeds the demo, prints nothing secret, and says how to run npm run setup', { timeout: 180_000 }, async () => {
+      const { env } = await production();
+      const started = start({ ...env, TALKTRACK_DEMO: 'off' });
+      try {
+        const [, url] = await waitFor(started, /listening on (http:\/\/\S+)/);
+        // The hint is the last thing printed at start.
+        await waitFor(started, /npm run setup -- --hall "<hall name>" --time-zone Asia\/Shanghai --admin "<admin name>"/);
+        const out = started.out();
+        expect(out).toMatch(/demo off/);
+        expect(out).not.toMatch(/demo data seeded/);
+        expect(out).not.toMatch(/enrolment code/i);
+        expect(out).not.toMatch(/\bPIN\b|password/i);
+        for (const s of DEMO_STAFF) expect(out).not.toContain(s.secret);
+        const base = (url ?? '').replace('localhost', '127.0.0.1').replace(/\/$/, '');
+        expect((await fetch(`${base}${API.health}`)).status).toBe(200);
+        started.child.kill('SIGTERM');
+        expect(await started.exited).toBe(0);
+      } finally {
+        started.child.kill('SIGKILL');
+      }
+      // The database was left empty: the demo, switched on, seeds it now.
+      const demo = start({ ...env, TALKTRACK_DEMO: 'on' });
+      try {
+        await waitFor(demo, /demo data seeded/);
+        await waitFor(demo, /enrolment code: \S+/);
+        demo.child.kill('SIGTERM');
+        expect(await demo.exited).toBe(0);
+      } finally {
+        demo.child.kill('SIGKILL');
+      }
+    });
+
+    it('refuses to start (exit 1) on a TALKTRACK_DEMO it does not know, saying which values it takes', { timeout: 120_000 }, async () => {
+      const { env } = await production();
+      const started = start({ ...env, TALKTRACK_DEMO: 'false' });
+      try {
+        expect(await started.exited).toBe(1);
+        expect(started.out()).toMatch(/cannot start: TALKTRACK_DEMO must be on \(.*\) or off \(.*\); got "false"/);
       } finally {
         started.child.kill('SIGKILL');
       }

@@ -138,6 +138,10 @@ export function prepare(w: World) {
     async enrolmentCode(hall: ManageHall): Promise<string> {
       return (await issueEnrolmentCode(database.db, { hallId: hall.fx.hall.id })).code;
     },
+    /** A pending enrolment code of the hall, by id: what cancelling acts on. */
+    async pendingCodeId(hall: ManageHall): Promise<string> {
+      return (await issueEnrolmentCode(database.db, { hallId: hall.fx.hall.id, deviceName: 'matrix' })).id;
+    },
     /** A tablet nobody uses: what a revoke acts on. */
     spareDevice: (hall: ManageHall) => insertTestDevice(database, hall.fx.hall.id),
     /**

@@ -6,15 +6,19 @@ import type { SignedIn } from './manageFixtures.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The device and session admin routes as one signed-in person calls them. */
+/** The device, enrolment-code and session admin routes as one signed-in person calls them. */
 export function adminApi(app: FastifyInstance, who: Pick<SignedIn, 'headers'>) {
   const withHall = (path: string, hallId?: string) => (hallId === undefined ? path : `${path}?hallId=${hallId}`);
-  const req = (method: 'GET' | 'POST', url: string): Promise<LightMyRequestResponse> => app.inject({ method, url, headers: who.headers });
+  const req = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse> =>
+    app.inject({ method, url, headers: who.headers, ...(payload === undefined ? {} : { payload }) });
   return {
     devices: (hallId?: string) => req('GET', withHall(API.adminDevices, hallId)),
     revoke: (deviceId: string) => req('POST', fillPath(API.adminDeviceRevoke, { deviceId })),
     lostRecords: (hallId?: string) => req('GET', withHall(API.adminLostRecords, hallId)),
     revokeSessions: (staffId: string) => req('POST', fillPath(API.adminStaffSessionsRevoke, { staffId })),
+    codes: (hallId?: string) => req('GET', withHall(API.adminEnrolmentCodes, hallId)),
+    issueCode: (body: { deviceName: string; hallId?: string }) => req('POST', API.adminEnrolmentCodes, body),
+    cancelCode: (codeId: string) => req('DELETE', fillPath(API.adminEnrolmentCode, { codeId })),
   };
 }
 

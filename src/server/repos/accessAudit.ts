@@ -7,12 +7,16 @@ import type { AccessAuditTable, Schema } from '../db/schema.ts';
 import type { AuditActor } from './auditLog.ts';
 
 /**
- * Who did what to devices, people, halls and codes. A table of its own: the campaign audit log
- * names a campaign in every row, these name a device, a person, a hall or a file.
+ * Who did what to devices, people, halls and codes, and the setup of the first hall. A table of
+ * its own: the campaign audit log names a campaign in every row, these name a device, a person, a
+ * hall, a code or a file.
  */
 export type AccessAction =
   | 'revoke_device'
   | 'revoke_sessions'
+  | 'issue_enrolment_code'
+  | 'cancel_enrolment_code'
+  | 'setup'
   | 'create_hall'
   | 'update_hall'
   | 'deactivate_hall'
@@ -30,7 +34,7 @@ export type AccessAction =
   /** By the person themself, with the code they were given. */
   | 'redeem_password_code';
 
-/** Names, counts and ids for showing the entry in either language; never a secret. */
+/** Names, counts and ids for showing the entry in either language; never a code, PIN or password. */
 export type AuditDetails = Readonly<Record<string, string | number | boolean | null>>;
 
 export interface AccessAuditWrite {

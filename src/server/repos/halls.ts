@@ -128,3 +128,9 @@ export async function hallTimeZone(db: Kysely<Schema>, hallId: string): Promise<
   const row = await db.selectFrom('halls').select('time_zone').where('id', '=', hallId).executeTakeFirstOrThrow();
   return row.time_zone;
 }
+
+/** Whether the hall takes new devices (false once an admin deactivated it); undefined: no such hall. */
+export async function hallIsActive(db: Kysely<Schema>, hallId: string): Promise<boolean | undefined> {
+  const row = await db.selectFrom('halls').select('active').where('id', '=', hallId).executeTakeFirst();
+  return row === undefined ? undefined : isTrue(row.active);
+}

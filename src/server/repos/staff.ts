@@ -197,3 +197,25 @@ export async function hallHasDemoSecret(db: Kysely<Schema>, hallId: string): Pro
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Everyone the database knows, active or not: a database with none is a fresh deployment. */
+export async function countStaff(db: Kysely<Schema>): Promise<number> {
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Active people of these roles in every hall, the earliest added first. */
+export async function listActiveStaff(db: Kysely<Schema>, roles: readonly StaffMember['role'][]): Promise<StaffRow[]> {
+  if (roles.length === 0) return [];
+  return db
+    .selectFrom('staff')
+    .selectAll()
+    .where('active', '=', 1)
+    .where('role', 'in', [...roles])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -5,7 +5,7 @@ import { createDevice } from '../auth/newDevice.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../errors.ts';
 import { checkEnrolmentCode, consumeEnrolmentCode } from '../repos/enrolmentCodes.ts';
-import { getHall } from '../repos/halls.ts';
+import { getHall, hallIsActive } from '../repos/halls.ts';
 import { parseInput } from '../validate.ts';
 
 const ASK = 'ask the manager for a new enrolment code';
@@ -32,8 +32,13 @@ export async function deviceRoutes(app: FastifyInstance, opts: { database: Datab
     const now = new Date();
     const check = await checkEnrolmentCode(db, body.code, now);
     if (!check.ok) throw codeRefused(check.reason);
+    if ((await hallIsActive(db, check.hallId)) === false) {
+      throw new HttpError(409, 'hall_inactive', 'the hall of this enrolment code has been closed; ask an admin which hall this device belongs to now');
+    }
     const { deviceId, deviceToken } = await db.transaction().execute(async (trx) => {
-      const device = await createDevice(trx, { hallId: check.hallId, label: body.label ?? null });
+      // The tablet's own name, else the one the manager gave the code ("柜台 3").
+      const label = body.label !== undefined && body.label !== '' ? body.label : check.deviceName;
+      const device = await createDevice(trx, { hallId: check.hallId, label });
       // Two tablets racing with one code: the loser's device row rolls back with this error.
       if (!(await consumeEnrolmentCode(trx, body.code, device.deviceId, now))) throw codeRefused('used');
       return device;

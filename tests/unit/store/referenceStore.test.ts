@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 function pullOf(hall: PullResponse['hall'], overrides: Partial<PullResponse> = {}): PullResponse {
-  return { cursor: 'c1', hall, staff: [], campaigns: [], talkTracks: [], ackedThrough: 0, removed: [], demo: false, ...overrides };
+  return { cursor: 'c1', serverTime: new Date().toISOString(), hall, staff: [], campaigns: [], talkTracks: [], ackedThrough: 0, removed: [], demo: false, ...overrides };
 }
 
 describe('applying a pull', () => {
