@@ -23,6 +23,8 @@ export function authedApi(api: ApiClient, credentials: Credentials, onFailure: (
   return {
     call: <S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> =>
       guard(() => api.request(path, schema, { ...options, ...credentials })),
+    /** A request answered with no body (204). */
+    send: (path: string, options: RequestOptions = {}): Promise<void> => guard(() => api.requestNoContent(path, { ...options, ...credentials })),
     file: (path: string): Promise<DownloadedFile> => guard(() => api.requestFile(path, credentials)),
   };
 }

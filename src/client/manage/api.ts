@@ -16,6 +16,9 @@ import {
 import { DeviceListResponse, LostRecordsResponse, RevokeDeviceResponse, RevokeSessionsResponse } from '../../shared/schemas/devices.ts';
 import {
   AccessAuditResponse,
+  EnrolmentCodeListResponse,
+  type EnrolmentCodeRequest,
+  EnrolmentCodeResponse,
   type HallCreateRequest,
   HallListResponse,
   HallResponse,
@@ -32,7 +35,7 @@ import type { ApiClient } from '../api/http.ts';
 
 /** The manager pages' requests, typed by the shared schemas; every failure passes `onFailure` first. */
 export function createManageApi(api: ApiClient, credentials: Credentials, onFailure: (cause: unknown) => void = () => undefined) {
-  const { call, file } = authedApi(api, credentials, onFailure);
+  const { call, send, file } = authedApi(api, credentials, onFailure);
   const campaignPath = (template: string, campaignId: string) => fillPath(template, { campaignId });
   const action = (template: string, campaignId: string, expectedEditVersion: number) =>
     call(campaignPath(template, campaignId), CampaignWriteResponse, {
@@ -108,6 +111,12 @@ export function createManageApi(api: ApiClient, credentials: Credentials, onFail
     reactivatePerson: (staffId: string) => personAction(API.adminPersonReactivate, staffId),
     unlockPerson: (staffId: string) => personAction(API.adminPersonUnlock, staffId),
     importRoster: (body: RosterImportRequest) => call(API.adminRosterImport, RosterImportResponse, { method: 'POST', body }),
+
+    /** Enrolment codes not yet used: a manager's hall, or every hall for an admin. */
+    enrolmentCodes: () => call(API.adminEnrolmentCodes, EnrolmentCodeListResponse),
+    /** A new code, shown once; the tablet that uses it takes the name given here. */
+    issueEnrolmentCode: (body: EnrolmentCodeRequest) => call(API.adminEnrolmentCodes, EnrolmentCodeResponse, { method: 'POST', body }),
+    cancelEnrolmentCode: (codeId: string) => send(fillPath(API.adminEnrolmentCode, { codeId }), { method: 'DELETE' }),
 
     /** Who did what to halls, people, devices and codes (a manager: their hall). */
     accessAudit: (hallId?: string) => call(API.adminAccessAudit + query({ hallId }), AccessAuditResponse),

@@ -153,6 +153,26 @@ export const officeZhCN = {
   'manage.halls.reactivate': '重新启用',
   'manage.halls.reactivated': '已重新启用{name}。',
 
+  // Enrolment codes (devices page)
+  'manage.devices.enrolled': '已登记的设备',
+  'manage.codes.title': '登记新设备',
+  'manage.codes.intro': '给设备起个名字，然后生成一次性登记码（24 小时内有效，只能用一次）。平板扫描二维码或打开链接即可一步登记；也可以在平板的登记页面输入登记码。',
+  'manage.codes.deviceName': '设备名称',
+  'manage.codes.deviceNameExample': '例如：柜台 3、咨询台',
+  'manage.codes.nameRequired': '请给设备起个名字。',
+  'manage.codes.issue': '生成登记码',
+  'manage.codes.issuedTitle': '“{device}”的登记码',
+  'manage.codes.issuedNote': '这个码只显示这一次：用平板的相机或扫码枪扫描二维码，或在平板上打开链接。',
+  'manage.codes.qr': '“{device}”的登记链接二维码',
+  'manage.codes.done': '完成',
+  'manage.codes.pending': '尚未使用的登记码',
+  'manage.codes.none': '没有尚未使用的登记码。',
+  'manage.codes.issuedBy': '发放人',
+  'manage.codes.bySetup': '安装命令',
+  'manage.codes.expires': '有效期至',
+  'manage.codes.cancel': '作废',
+  'manage.codes.cancelled': '“{device}”的登记码已作废。',
+
   // Access audit
   'manage.access.title': '人员、营业厅和设备',
   'manage.access.subject': '对象',

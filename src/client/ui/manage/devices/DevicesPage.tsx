@@ -7,6 +7,7 @@ import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
 import { useManage } from '../ManageContext.tsx';
 import { DeviceTable } from './DeviceTable.tsx';
+import { EnrolmentCodes } from './EnrolmentCodes.tsx';
 import { deviceName, whenIn } from './deviceText.ts';
 import { LostRecordsTable } from './LostRecordsTable.tsx';
 import { StaffSessions } from './StaffSessions.tsx';
@@ -51,6 +52,8 @@ export function DevicesPage() {
       <div class="m-page-head">
         <h1 id="devices-title">{t('manage.devices.title')}</h1>
       </div>
+      <EnrolmentCodes when={when} onEnrolled={devices.reload} />
+      <h2 id="enrolled-title">{t('manage.devices.enrolled')}</h2>
       <p class="muted">{t('manage.devices.intro')}</p>
       {notice && (
         <p class="msg msg-info" role="status" data-testid="devices-notice">
