@@ -16,7 +16,9 @@ export function RosterHeaders() {
         {COLUMNS.map((column) => (
           <li key={column} data-testid={`roster-header-${column}`}>
             <strong>{t(`manage.roster.field.${column}`)}</strong>
-            {REQUIRED_ROSTER_COLUMNS.includes(column) ? ` (${t('manage.roster.required')})` : ''}: {ROSTER_HEADERS[column].join(separator)}
+            {REQUIRED_ROSTER_COLUMNS.includes(column) ? t('manage.roster.required') : ''}
+            {t('manage.roster.colon')}
+            {ROSTER_HEADERS[column].join(separator)}
           </li>
         ))}
       </ul>
@@ -24,7 +26,8 @@ export function RosterHeaders() {
       <ul>
         {ROLES.map((role) => (
           <li key={role}>
-            <strong>{t(`role.${role}`)}</strong>:{' '}
+            <strong>{t(`role.${role}`)}</strong>
+            {t('manage.roster.colon')}
             {Object.entries(ROSTER_ROLES)
               .filter(([, r]) => r === role)
               .map(([name]) => name)

@@ -23,7 +23,8 @@ export function RosterIssues({ issues }: { issues: readonly RosterIssue[] }) {
                 <td>{issue.row === 0 ? t('manage.roster.wholeFile') : t('manage.roster.rowN', { row: issue.row })}</td>
                 <td>{t(`manage.roster.field.${issue.field}`)}</td>
                 <td class="text">{t(`manage.roster.problem.${issue.problem}`)}</td>
-                <td class="text">{issue.value ?? ''}</td>
+                {/* An unreadable file's "value" is the reader's own English reason: the problem says it already. */}
+                <td class="text">{issue.problem === 'unreadable' ? '' : (issue.value ?? '')}</td>
               </tr>
             ))}
           </tbody>
