@@ -4,6 +4,7 @@ import { SESSION_HEADER } from '../../src/shared/apiPaths.ts';
 import { createApiClient } from '../../src/client/api/http.ts';
 import type { Services } from '../../src/client/app/services.ts';
 import { applyPull } from '../../src/client/db/referenceStore.ts';
+import { syncOnce } from '../../src/client/sync/engine.ts';
 import { INITIAL_SYNC_STATE, type TalktrackDb, writeMeta } from '../../src/client/db/db.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { injectFetch } from './injectFetch.ts';
@@ -54,6 +55,20 @@ export async function manageUi(
   history.replaceState(null, '', options.path ?? '/manage');
   const view = renderApp(services);
   return { hall, db, services, view, person };
+}
+
+/**
+ * A browser that is not enrolled (or enrolled as the test set it up) on the real server: its sync
+ * really pushes and pulls, so what a tablet learns at its next pull shows on screen.
+ */
+export function tabletUi(ctx: { app: FastifyInstance }, options: { db?: TalktrackDb; path?: string } = {}): { db: TalktrackDb; services: Services & { sync: FakeSync }; view: RenderResult } {
+  const db = options.db ?? makeDb();
+  const api = createApiClient('', injectFetch(ctx.app));
+  const sync = fakeSync();
+  sync.syncNow.mockImplementation(() => syncOnce({ db, api }));
+  const services = { db, api, sync };
+  history.replaceState(null, '', options.path ?? '/');
+  return { db, services, view: renderApp(services) };
 }
 
 /** A file the way the import input hands it over. */

@@ -13,7 +13,7 @@ export const officeEn: Record<OfficeMessageKey, string> = {
   'manage.error.unknown_hall': 'That hall cannot be found: reload the page.',
   'manage.error.staff_inactive': 'This person is deactivated: reactivate them first.',
   'manage.error.wrong_credential_kind': 'This person’s role signs in the other way (PIN or password): reload the page and try again.',
-  'manage.error.hall_in_use': 'This hall still has {people} active people and {devices} active devices: move or deactivate the people and revoke the devices first, then deactivate the hall.',
+  'manage.error.hall_in_use': 'This hall is still in use (active people: {people}, active devices: {devices}): move or deactivate the people and revoke the devices first, then deactivate the hall.',
 
   'manage.staff.title': 'People',
   'manage.staff.intro': 'The people of {hall}: how their sign-in stands, PINs and set-password codes, moves and deactivation. Their records and figures are always kept.',

@@ -120,7 +120,9 @@ export function EnrolmentCodes({ when, onEnrolled }: { when: DeviceWhen; onEnrol
           code={issued}
           expires={when(issued.hallId, issued.expiresAt, t)}
           onDone={() => {
+            // By now the tablet may have used it: both lists are read again.
             setIssued(null);
+            codes.reload();
             onEnrolled();
           }}
         />
