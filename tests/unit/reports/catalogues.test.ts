@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { officeEn } from '../../../src/client/i18n/manage/office.en.ts';
+import { officeZhCN } from '../../../src/client/i18n/manage/office.zh-CN.ts';
+import { manageZhCN } from '../../../src/client/i18n/manage/zh-CN.ts';
+import { passwordEn } from '../../../src/client/i18n/password/en.ts';
+import { translatePassword } from '../../../src/client/i18n/password/index.ts';
+import { passwordZhCN } from '../../../src/client/i18n/password/zh-CN.ts';
 import { reportsEn } from '../../../src/client/i18n/reports/en.ts';
 import { translateReports } from '../../../src/client/i18n/reports/index.ts';
 import { reportsZhCN } from '../../../src/client/i18n/reports/zh-CN.ts';
@@ -12,6 +18,8 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 describe.each([
   ['reports', reportsZhCN, reportsEn],
   ['today’s visits', visitsZhCN, visitsEn],
+  ['set-password', passwordZhCN, passwordEn],
+  ['office pages', officeZhCN, officeEn],
 ] as const)('the %s catalogue', (_name, zh, en) => {
   it('has the same keys in Chinese and English, none empty, with the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
@@ -30,7 +38,13 @@ describe.each([
 });
 
 describe('catalogue lookups', () => {
+  it('keep the office pages’ keys apart from the other manager pages’', () => {
+    expect(Object.keys(officeZhCN).filter((k) => k in manageZhCN)).toEqual([]);
+  });
+
   it('fall back to the counter’s messages', () => {
+    expect(translatePassword('en', 'code.error.code_used')).toBe('This code has already been used, and each code works only once: ask the manager for a new one.');
+    expect(translatePassword('zh-CN', 'password.tooShort', { count: 10 })).toBe('密码至少需要 10 个字符。');
     expect(translateReports('en', 'outcome.accepted')).toBe(translateVisits('en', 'outcome.accepted'));
     expect(translateReports('zh-CN', 'reports.today.noRec', { count: 2 })).toBe('2 位客户未推荐');
     expect(translateVisits('en', 'visits.reasonCount', { count: 5, max: 200 })).toBe('5/200 characters');

@@ -54,7 +54,7 @@ export const officeEn: Record<OfficeMessageKey, string> = {
   'manage.staff.unlock': 'Unlock',
   'manage.staff.unlocked': '{name} is unlocked and can sign in now.',
   'manage.staff.deactivate': 'Deactivate',
-  'manage.staff.deactivateQuestion': 'Deactivate {name}? Every sign-in of theirs ends at once and they leave the tablets at the next sync; their records and figures stay. They can be reactivated later.',
+  'manage.staff.deactivateQuestion': 'Deactivate {name}? Every sign-in of {name} ends at once and they leave the tablets at the next sync; their records and figures stay. They can be reactivated later.',
   'manage.staff.deactivated': '{name} is deactivated.',
   'manage.staff.reactivate': 'Reactivate',
   'manage.staff.reactivated': '{name} is active again.',

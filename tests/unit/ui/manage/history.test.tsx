@@ -66,11 +66,13 @@ describe('history and audit', () => {
     expect(rows[0]!.querySelector('a')?.getAttribute('href')).toBe(`/manage/campaigns/${campaign.id}/history`);
   });
 
-  it('keeps the audit log from managers', async () => {
+  it('keeps the campaigns’ audit log from managers, who read their hall’s access log', async () => {
     const { app, database } = ctx();
     const hall = await seedManageHall(app, database);
     await manageUi(ctx(), { hall, who: 'manager', path: '/manage/audit' });
     expect(await screen.findByTestId('audit-admins-only')).toBeTruthy();
-    expect(screen.queryByTestId('manage-nav-audit')).toBeNull();
+    expect(screen.queryByTestId('campaign-audit')).toBeNull();
+    expect(screen.getByTestId('access-audit')).toBeTruthy();
+    expect(screen.getByTestId('manage-nav-audit')).toBeTruthy();
   });
 });

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { API } from '../../../../src/shared/apiPaths.ts';
 import { passwordLink } from '../../../../src/shared/links.ts';
 import { PeopleListResponse } from '../../../../src/shared/schemas/people.ts';
+import { readMeta, writeMeta } from '../../../../src/client/db/db.ts';
 import { qrPath } from '../../../../src/client/manage/qrPath.ts';
 import { useApiApp } from '../../../helpers/apiApp.ts';
 import { CONSULTANT_PIN } from '../../../helpers/apiFixtures.ts';
@@ -230,5 +231,14 @@ describe('people page', () => {
     expect(screen.queryByTestId('staff-hall')).toBeNull();
     fireEvent.click(screen.getAllByTestId(/^staff-open-/)[0]!);
     expect(screen.queryByTestId('person-move-hall')).toBeNull();
+  });
+
+  it('marks a demo hall in the header while the pull says so', async () => {
+    const { db } = await manageUi(ctx(), { path: '/manage/people' });
+    await screen.findByTestId('staff-table');
+    expect(screen.queryByTestId('demo-mark')).toBeNull();
+    const enrolment = (await readMeta(db, 'enrolment'))!;
+    await writeMeta(db, 'enrolment', { ...enrolment, demo: true });
+    expect((await screen.findByTestId('demo-mark')).textContent).toBe('演示');
   });
 });
