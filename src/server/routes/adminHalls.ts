@@ -53,7 +53,7 @@ export async function adminHallRoutes(app: FastifyInstance, opts: { database: Da
     const body = parseInput(HallCreateRequest, request.body);
     const id = uuidv7();
     const now = new Date();
-    const name = body.name.en === undefined || body.name.en === '' ? { zh: body.name.zh } : body.name;
+    const name = hallName(body.name);
     await db.transaction().execute(async (trx) => {
       await insertHall(trx, { id, name, timeZone: body.timeZone }, { address: body.address ?? null });
       await insertAccessAudit(trx, {
@@ -79,19 +79,21 @@ export async function adminHallRoutes(app: FastifyInstance, opts: { database: Da
     const body = parseInput(HallUpdateRequest, request.body);
     const row = await getHallRow(db, hallId);
     if (row === undefined) throw new HttpError(404, 'not_found', `there is no hall ${hallId}; reload the list of halls`);
-    const before = await counted(row);
     const now = new Date();
     await db.transaction().execute(async (trx) => {
       // Counted in the transaction, so a person added a moment ago is seen.
-      const current = body.active === false && before.active ? await counted(row, trx) : before;
-      if (body.active === false && current.active && (current.people > 0 || current.devices > 0)) throw hallInUse(current);
-      const name = body.name === undefined ? undefined : body.name.en === undefined || body.name.en === '' ? { zh: body.name.zh } : body.name;
+      const before = await counted(row, trx);
+      if (body.active === false && before.active && (before.people > 0 || before.devices > 0)) throw hallInUse(before);
+      const name = body.name === undefined ? undefined : hallName(body.name);
       await updateHall(trx, hallId, { name, address: body.address, active: body.active });
       await auditHallChange(trx, actor, before, { ...body, name }, now);
     });
     return HallResponse.parse({ hall: await one(hallId) });
   });
 }
+
+/** An English name left empty is no English name. */
+const hallName = (name: { zh: string; en?: string }) => (name.en === undefined || name.en === '' ? { zh: name.zh } : name);
 
 /** 409 `hall_in_use`, with the counts, while active people or devices remain. */
 function hallInUse(hall: HallAdmin): HttpError {
