@@ -65,6 +65,8 @@ interface Row {
 /** Manager pages: a manager in their own hall, an admin anywhere, counter roles never. */
 const managerPage = (ok: number, scoped = true) =>
   staffRoute({ consultant: 403, floor_marketer: 403, manager: scoped ? ownOnly(ok) : ok, admin: ok });
+/** Admins only, whichever hall. */
+const adminOnly = (ok: number) => staffRoute({ consultant: 403, floor_marketer: 403, manager: 403, admin: ok });
 /** Reports: everyone signed in, in their own hall (an admin anywhere). */
 const reportPage = staffRoute({ consultant: ownOnly(200), floor_marketer: ownOnly(200), manager: ownOnly(200), admin: 200 });
 
@@ -185,6 +187,63 @@ const TABLE: Record<string, Row> = {
     expect: managerPage(204),
     request: async ({ p, target: t }) => ({ url: at(API.adminEnrolmentCode, { codeId: await p.pendingCodeId(t) }) }),
   },
+
+  [`GET ${API.adminHalls}`]: { expect: managerPage(200), request: ({ target: t }) => ({ url: hallQuery(API.adminHalls, t) }) },
+  [`POST ${API.adminHalls}`]: {
+    expect: adminOnly(201),
+    request: () => ({ url: API.adminHalls, payload: { name: { zh: '矩阵新厅' }, timeZone: 'Asia/Shanghai' } }),
+  },
+  [`PATCH ${API.adminHall}`]: {
+    expect: adminOnly(200),
+    request: ({ target: t }) => ({ url: at(API.adminHall, { hallId: t.fx.hall.id }), payload: { address: '矩阵路 1 号' } }),
+  },
+  [`GET ${API.adminPeople}`]: { expect: managerPage(200), request: ({ target: t }) => ({ url: hallQuery(API.adminPeople, t) }) },
+  [`POST ${API.adminPeople}`]: {
+    expect: managerPage(201),
+    request: ({ target: t }) => ({ url: API.adminPeople, payload: { hallId: t.fx.hall.id, name: '矩阵新人', role: 'consultant' } }),
+  },
+  [`PATCH ${API.adminPerson}`]: {
+    expect: managerPage(200),
+    request: async ({ p, target: t }) => ({ url: at(API.adminPerson, { staffId: await p.sparePerson(t) }), payload: { name: '改名' } }),
+  },
+  [`POST ${API.adminPersonPin}`]: {
+    expect: managerPage(200),
+    request: async ({ p, target: t }) => ({ url: at(API.adminPersonPin, { staffId: await p.sparePerson(t) }) }),
+  },
+  [`POST ${API.adminPersonPasswordCode}`]: {
+    expect: managerPage(200),
+    request: async ({ p, target: t }) => ({ url: at(API.adminPersonPasswordCode, { staffId: await p.sparePerson(t, 'manager') }) }),
+  },
+  [`POST ${API.adminPersonMove}`]: {
+    // From the target hall to the other one of the two.
+    expect: managerPage(200),
+    request: async ({ p, world, target: t }) => {
+      const to = t === world.own ? world.other : world.own;
+      return { url: at(API.adminPersonMove, { staffId: await p.sparePerson(t) }), payload: { hallId: to.fx.hall.id } };
+    },
+  },
+  [`POST ${API.adminPersonDeactivate}`]: {
+    expect: managerPage(200),
+    request: async ({ p, target: t }) => ({ url: at(API.adminPersonDeactivate, { staffId: await p.sparePerson(t) }) }),
+  },
+  [`POST ${API.adminPersonReactivate}`]: {
+    expect: managerPage(200),
+    request: async ({ p, target: t }) => ({ url: at(API.adminPersonReactivate, { staffId: await p.sparePerson(t, 'consultant', false) }) }),
+  },
+  [`POST ${API.adminPersonUnlock}`]: {
+    expect: managerPage(200),
+    request: async ({ p, target: t }) => ({ url: at(API.adminPersonUnlock, { staffId: await p.sparePerson(t) }) }),
+  },
+  [`POST ${API.adminRosterImport}`]: {
+    expect: managerPage(201),
+    request: ({ p, target: t }) => ({ url: API.adminRosterImport, payload: { hallId: t.fx.hall.id, fileName: 'matrix.csv', contentBase64: p.rosterFile() } }),
+  },
+  [`POST ${API.passwordCodeRedeem}`]: {
+    // Public, like enrolment: the one-time code is the credential; a device token only spares a new enrolment.
+    expect: everyone(200),
+    request: async ({ p, target: t }) => ({ url: API.passwordCodeRedeem, payload: { code: await p.passwordCode(t), password: 'matrix-password-1' } }),
+  },
+  [`GET ${API.adminAccessAudit}`]: { expect: managerPage(200), request: ({ target: t }) => ({ url: hallQuery(API.adminAccessAudit, t) }) },
 
   // The built PWA (index.html for client routes): public, like any web page.
   ['GET /*']: { expect: everyone(200), request: () => ({ url: '/manage/devices' }) },

@@ -73,7 +73,9 @@ const DEVICE_BOOKKEEPING = ['last_seen_at', 'last_push_at', 'max_offered_seq'];
 
 const device = (w: FuzzWorld) => ({ authorization: `Bearer ${w.device.token}` });
 const manager = (w: FuzzWorld) => w.hall.manager.headers;
+const admin = (w: FuzzWorld) => w.hall.admin.headers;
 const missingCampaign = () => ({ campaignId: uuidv7() });
+const missingPerson = () => ({ staffId: uuidv7() });
 
 /** A campaign file that passes the JSON parser but not the format check: import refuses it whole. */
 function refusedCampaignFile(hallId: string): string {
@@ -153,6 +155,29 @@ const SPECS: Record<string, EndpointSpec> = {
   [`POST ${API.adminEnrolmentCodes}`]: { headers: manager, template: (w) => ({ hallId: w.otherHall.hall.id, deviceName: '' }) },
   // Cancelling a code that does not exist: refused whatever the body says.
   [`DELETE ${API.adminEnrolmentCode}`]: { headers: manager, params: () => ({ codeId: uuidv7() }), template: () => ({}) },
+  // Halls: an admin, with a time zone no runtime knows, or a hall that does not exist.
+  [`POST ${API.adminHalls}`]: { headers: admin, template: () => ({ name: { zh: '模糊厅', en: 'Fuzz' }, timeZone: 'Mars/Olympus', address: '火星' }) },
+  [`PATCH ${API.adminHall}`]: { headers: admin, params: () => ({ hallId: uuidv7() }), template: () => ({ name: { zh: '改名' }, address: null, active: true }) },
+  // People: another hall's, or someone who does not exist.
+  [`POST ${API.adminPeople}`]: {
+    headers: manager,
+    template: (w) => ({ hallId: w.otherHall.hall.id, name: '模糊', nameEn: 'Fuzz', staffNo: 'F-1', role: 'consultant' }),
+  },
+  [`PATCH ${API.adminPerson}`]: { headers: manager, params: missingPerson, template: () => ({ name: '改名', nameEn: null, staffNo: 'F-2', role: 'consultant' }) },
+  [`POST ${API.adminPersonPin}`]: { headers: manager, params: missingPerson, template: () => ({}) },
+  [`POST ${API.adminPersonPasswordCode}`]: { headers: manager, params: missingPerson, template: () => ({}) },
+  [`POST ${API.adminPersonMove}`]: { headers: manager, params: missingPerson, template: (w) => ({ hallId: w.hall.fx.hall.id }) },
+  [`POST ${API.adminPersonDeactivate}`]: { headers: manager, params: missingPerson, template: () => ({}) },
+  [`POST ${API.adminPersonReactivate}`]: { headers: manager, params: missingPerson, template: () => ({}) },
+  [`POST ${API.adminPersonUnlock}`]: { headers: manager, params: missingPerson, template: () => ({}) },
+  [`POST ${API.adminRosterImport}`]: {
+    headers: manager,
+    template: (w) => ({ hallId: w.otherHall.hall.id, fileName: 'roster.csv', contentBase64: Buffer.from('姓名,角色\n模糊,营业员\n').toString('base64'), dryRun: false }),
+  },
+  [`POST ${API.passwordCodeRedeem}`]: {
+    headers: () => ({}),
+    template: () => ({ code: 'FUZZ-0000-0000', password: 'a-long-fuzz-password', deviceName: 'fuzz browser' }),
+  },
 };
 
 interface WriteRoute {

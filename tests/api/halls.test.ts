@@ -62,8 +62,10 @@ forEachEngine((engine) => {
       expectRefused(await admin.createHall({ name: { zh: '厅' }, timeZone: 'Mars/Olympus' }), 400, 'invalid_request');
       expectRefused(await admin.createHall({ name: { zh: '厅' }, timeZone: 'CST' }), 400, 'invalid_request');
       expectRefused(await admin.createHall({ name: { zh: '  ' }, timeZone: 'Asia/Shanghai' }), 400, 'invalid_request');
-      // The time zone is not a field of a change: sent alone, nothing is changed.
-      expectRefused(await admin.updateHall(h.fx.hall.id, { timeZone: 'Europe/Berlin' }), 400, 'invalid_request');
+      // The time zone is fixed: a change naming it is refused whole.
+      expectRefused(await admin.updateHall(h.fx.hall.id, { timeZone: 'Europe/Berlin' }), 400, 'time_zone_fixed');
+      expectRefused(await admin.updateHall(h.fx.hall.id, { name: { zh: '新名' }, timeZone: 'Europe/Berlin' }), 400, 'time_zone_fixed');
+      expectRefused(await admin.updateHall(h.fx.hall.id, {}), 400, 'invalid_request');
       expect(await peopleTables(database)).toEqual(before);
       expectRefused(await admin.updateHall('01a21b6b-0000-7000-8000-000000000000', { name: { zh: '无' } }), 404, 'not_found');
     });

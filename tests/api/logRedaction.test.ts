@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API, SESSION_HEADER } from '../../src/shared/apiPaths.ts';
-import { EnrolResponse, SessionResponse } from '../../src/shared/schemas/auth.ts';
+import { EnrolResponse, PasswordCodeRedeemResponse, SessionResponse } from '../../src/shared/schemas/auth.ts';
+import { PersonResponse } from '../../src/shared/schemas/people.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { issueEnrolmentCode } from '../../src/server/repos/enrolmentCodes.ts';
@@ -85,8 +86,25 @@ forEachEngine((engine) => {
       const signedOut = await app!.inject({ method: 'DELETE', url: API.currentSession, headers: { ...auth, [SESSION_HEADER]: session.sessionToken } });
       expect(signedOut.statusCode).toBe(204);
 
+      // A person added with a one-time PIN who chooses their own; a manager added with a set-password code who redeems it.
+      const asManager = { ...auth, [SESSION_HEADER]: SessionResponse.parse(manager.json()).sessionToken };
+      const added = await app!.inject({ method: 'POST', url: API.adminPeople, headers: asManager, payload: { hallId: fx.hall.id, name: '新人', role: 'consultant' } });
+      expect(added.statusCode, added.body).toBe(201);
+      const onceOnly = PersonResponse.parse(added.json());
+      secrets.push(`"${onceOnly.pin!}"`, '"580264"');
+      const chosen = await app!.inject({ method: 'POST', url: API.sessions, headers: auth, payload: { staffId: onceOnly.person.id, pin: onceOnly.pin, newPin: '580264' } });
+      expect(chosen.statusCode).toBe(200);
+      secrets.push(SessionResponse.parse(chosen.json()).sessionToken);
+      const coded = await app!.inject({ method: 'POST', url: API.adminPeople, headers: asManager, payload: { hallId: fx.hall.id, name: '新经理', role: 'manager' } });
+      const passwordCode = PersonResponse.parse(coded.json()).passwordCode!.code;
+      secrets.push(passwordCode, 'chosen-password-0042');
+      const redeemed = await app!.inject({ method: 'POST', url: API.passwordCodeRedeem, payload: { code: passwordCode, password: 'chosen-password-0042' } });
+      expect(redeemed.statusCode, redeemed.body).toBe(200);
+      secrets.push(PasswordCodeRedeemResponse.parse(redeemed.json()).enrolment!.deviceToken);
+      await app!.inject({ method: 'POST', url: API.passwordCodeRedeem, payload: { code: passwordCode, password: 'chosen-password-0042' } });
+
       // Whatever a handler might log of a request or an error is censored too.
-      app!.log.error({ req: { headers: auth }, body: { pin: CONSULTANT_PIN, password: MANAGER_PASSWORD }, err: Object.assign(new Error('insert failed'), { detail: `Failing row contains (${PHONE})` }) }, 'boom');
+      app!.log.error({ req: { headers: auth }, body: { pin: CONSULTANT_PIN, password: MANAGER_PASSWORD }, reply: { newPin: '580264', passwordCode: { code: passwordCode } }, err: Object.assign(new Error('insert failed'), { detail: `Failing row contains (${PHONE})` }) }, 'boom');
 
       const log = lines.join('');
       expect(lines.length).toBeGreaterThan(20);

@@ -5,7 +5,8 @@ import { API, SESSION_HEADER } from '../../src/shared/apiPaths.ts';
 import { isTrivialPin } from '../../src/shared/pinRules.ts';
 import { AccessAuditResponse, PeopleListResponse } from '../../src/shared/schemas/people.ts';
 import { findActiveStaffSession } from '../../src/server/repos/sessions.ts';
-import { getStaffRow } from '../../src/server/repos/staff.ts';
+import { isUniqueViolation } from '../../src/server/db/uniqueViolation.ts';
+import { getStaffRow, insertStaff } from '../../src/server/repos/staff.ts';
 import { moveStaff } from '../../src/server/repos/staffChanges.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
@@ -108,6 +109,18 @@ forEachEngine((engine) => {
       const made = personOf(await admin.create({ hallId: other.fx.hall.id, name: '丙', role: 'admin' }), 201);
       expect(made.passwordCode).not.toBeNull();
       personOf(await admin.update(other.fx.consultantId, { name: '改名' }));
+    });
+
+    it('knows a staff number taken in a race (after the check, before the write) for the conflict it is', async () => {
+      const { app, database } = ctx();
+      const h = await seedManageHall(app, database);
+      const staffNo = uniqueStaffNo();
+      const person = (name: string) => ({ id: uuidv7(), hallId: h.fx.hall.id, name, staffNo, role: 'consultant' as const, active: true, secret: null });
+      await insertStaff(database.db, person('先到'));
+      const lost = await insertStaff(database.db, person('后到')).then(() => null, (error: unknown) => error);
+      expect(isUniqueViolation(lost, 'staff_no')).toBe(true);
+      expect(isUniqueViolation(lost, 'enrolment_codes')).toBe(false);
+      expect(isUniqueViolation(new Error('other'), 'staff_no')).toBe(false);
     });
 
     it('lists the people of the hall (inactive ones when asked), with who is locked', async () => {

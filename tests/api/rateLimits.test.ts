@@ -1,10 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { API } from '../../src/shared/apiPaths.ts';
 import { ApiError } from '../../src/shared/schemas/auth.ts';
 import { MAX_PUSH_ENTRIES, PushResponse } from '../../src/shared/schemas/sync.ts';
 import { issueEnrolmentCode } from '../../src/server/repos/enrolmentCodes.ts';
-import { getStaffRow } from '../../src/server/repos/staff.ts';
+import { issuePasswordCode } from '../../src/server/repos/passwordCodes.ts';
+import { getStaffRow, insertStaff } from '../../src/server/repos/staff.ts';
 import { DEFAULT_RATE_LIMITS } from '../../src/server/security/rateLimits.ts';
 import { trustProxyFromEnv } from '../../src/server/security/trustProxy.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
@@ -35,7 +37,7 @@ function expectThrottled(res: LightMyRequestResponse, what: RegExp): void {
 
 forEachEngine((engine) => {
   describe('low limits', () => {
-    const ctx = useApiApp(engine, { rateLimits: { signIn: LOW, enrol: LOW, push: LOW } });
+    const ctx = useApiApp(engine, { rateLimits: { signIn: LOW, enrol: LOW, push: LOW, passwordCode: LOW } });
     // One hall for the block: its fixture enrols through the API, and enrolment is limited too.
     let hall: HallFixture | undefined;
     const seed = async () => (hall ??= await seedHallFixture(ctx().app, ctx().database));
@@ -65,6 +67,19 @@ forEachEngine((engine) => {
       expectThrottled(await enrol('192.0.2.7', code), /enrolment attempts from this address/);
       // The code was not used up by the refused request: another address enrols with it.
       expect((await enrol('192.0.2.8', code)).statusCode).toBe(200);
+    });
+
+    it('set-password codes: per client address, refused before the code is looked at', async () => {
+      const { app, database } = ctx();
+      const fx = await seed();
+      const managerId = uuidv7();
+      await insertStaff(database.db, { id: managerId, hallId: fx.hall.id, name: '限流经理', role: 'manager', active: true, secret: null });
+      const redeem = (remoteAddress: string, code: string) =>
+        app.inject({ method: 'POST', url: API.passwordCodeRedeem, remoteAddress, payload: { code, password: 'a-long-password-1' } });
+      for (let i = 0; i < 3; i++) expect((await redeem('192.0.2.9', 'WRONG-CODE-0000')).statusCode).toBe(401);
+      const { code } = await issuePasswordCode(database.db, { staffId: managerId, createdBy: null });
+      expectThrottled(await redeem('192.0.2.9', code), /set-password attempts from this address/);
+      expect((await redeem('192.0.2.10', code)).statusCode).toBe(200);
     });
 
     it('push: per device, and an unknown token still gets its 401', async () => {

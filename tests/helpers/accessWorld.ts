@@ -4,6 +4,7 @@ import { SESSION_HEADER } from '../../src/shared/apiPaths.ts';
 import { CAMPAIGN_FILE_FORMAT } from '../../src/shared/campaignFile.ts';
 import type { StaffRole } from '../../src/shared/schemas/reference.ts';
 import { issueEnrolmentCode } from '../../src/server/repos/enrolmentCodes.ts';
+import { issuePasswordCode } from '../../src/server/repos/passwordCodes.ts';
 import { createStaffSession } from '../../src/server/repos/sessions.ts';
 import { insertStaff } from '../../src/server/repos/staff.ts';
 import type { ApiContext } from './apiApp.ts';
@@ -106,6 +107,8 @@ export async function buildWorld(ctx: ApiContext): Promise<World> {
 
 export type Request = Omit<InjectOptions, 'headers'> & { headers?: Record<string, string> };
 
+let rosters = 0;
+
 /** Fresh things for one request to act on, made as the target hall's own manager. */
 export function prepare(w: World) {
   const { app, database } = w.ctx;
@@ -153,6 +156,22 @@ export function prepare(w: World) {
       await insertStaff(database.db, { id: staffId, hallId: hall.fx.hall.id, name: '临时工', role: 'consultant', active: true, secret: null });
       const session = await createStaffSession(database.db, { staffId, deviceId, now: new Date() });
       return { staffId, token: session.token };
+    },
+    /** A person of the hall nobody else in the matrix is: what the people routes act on. */
+    async sparePerson(hall: ManageHall, role: StaffRole = 'consultant', active = true): Promise<string> {
+      const staffId = uuidv7();
+      await insertStaff(database.db, { id: staffId, hallId: hall.fx.hall.id, name: '备用员工', role, active, secret: null });
+      return staffId;
+    },
+    /** A set-password code of a new manager of the hall. */
+    async passwordCode(hall: ManageHall): Promise<string> {
+      const staffId = await this.sparePerson(hall, 'manager');
+      return (await issuePasswordCode(database.db, { staffId, createdBy: null })).code;
+    },
+    /** A roster file of one person, its staff number (and so the file) never seen before. */
+    rosterFile(): string {
+      rosters += 1;
+      return Buffer.from(`姓名,工号,角色\n矩阵${rosters},M${Date.now().toString(36)}${rosters},营业员\n`).toString('base64');
     },
     /** One new visit of the hall, as the next entry of the caller's tablet. */
     async pushBody(caller: Caller, hall: ManageHall) {

@@ -3,9 +3,10 @@ import { MAX_ROSTER_ROWS, type RosterIssue, type RosterProblem, type RosterRow, 
 import { readTable, UnreadableRoster } from './rosterTable.ts';
 
 /**
- * A roster file read and every row checked, without the database: the people it names, or every
- * problem found (row as the spreadsheet numbers it, field, problem, the cell as read). Columns the
- * hall keeps besides (phone, notes) are ignored; blank rows are skipped but keep their numbers.
+ * A roster file read and every row checked, without the database: the rows that passed, and every
+ * problem found (row as the spreadsheet numbers it, field, problem, the cell as read); the file is
+ * good when there is none. Columns the hall keeps besides (phone, notes) are ignored; blank rows
+ * are skipped but keep their numbers.
  */
 export interface RosterReading {
   rows: RosterRow[];
@@ -37,9 +38,24 @@ export async function readRoster(bytes: Uint8Array): Promise<RosterReading> {
   return checkTable(table);
 }
 
-/** The header is the first row that is not blank; the people are the rows below it. */
+/** How far down a title or notes above the header may reach. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header is the first row naming every required column (a sheet may have a title above it),
+ * or else the first row that is not blank (its missing columns are then reported).
+ */
+function headerIndexOf(table: readonly string[][]): number {
+  const complete = table.slice(0, HEADER_SEARCH_ROWS).findIndex((cells) => {
+    const found = new Set(cells.map(rosterColumnOf));
+    return REQUIRED_ROSTER_COLUMNS.every((c) => found.has(c));
+  });
+  return complete >= 0 ? complete : table.findIndex((cells) => !isBlank(cells));
+}
+
+/** The people are the rows below the header. */
 export function checkTable(table: readonly string[][]): RosterReading {
-  const headerIndex = table.findIndex((cells) => !isBlank(cells));
+  const headerIndex = headerIndexOf(table);
   if (headerIndex < 0) return { rows: [], issues: [issue(0, 'file', 'no_rows', null)] };
   const headerRow = headerIndex + 1;
   const { columns, issues } = readHeader(table[headerIndex] ?? [], headerRow);
@@ -69,7 +85,7 @@ export function checkTable(table: readonly string[][]): RosterReading {
     }
     if (checked.row !== null) rows.push(checked.row);
   }
-  return { rows: rowIssues.length === 0 ? rows : [], issues: rowIssues };
+  return { rows, issues: rowIssues };
 }
 
 function readHeader(cells: readonly string[], row: number): { columns: Map<RosterColumn, number>; issues: RosterIssue[] } {

@@ -58,7 +58,9 @@ export async function importRoster(db: Kysely<Schema>, actor: ManageActor, body:
   if (bytes === null) throw refused([{ row: 0, field: 'file', problem: 'unreadable', value: 'the file content is not base64' }]);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const reading = await readRoster(bytes);
-  const issues = [...reading.issues, ...(await databaseIssues(db, body.hallId, reading.rows, sha256, body.fileName))];
+  // The rows that passed are checked against the database too: one answer names every problem.
+  const found = [...reading.issues, ...(await databaseIssues(db, body.hallId, reading.rows, sha256, body.fileName))];
+  const issues = found.sort((a, b) => a.row - b.row);
   if (issues.length > 0) throw refused(issues);
   const { rows } = reading;
   if (body.dryRun) return { dryRun: true, rows, added: [] };

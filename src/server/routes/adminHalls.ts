@@ -32,8 +32,8 @@ export async function adminHallRoutes(app: FastifyInstance, opts: { database: Da
     const counts = await countHallMembers(db, rows.map((r) => r.id), new Date(Date.now() - app.deviceTokenTtlMs));
     return rows.map((r) => hallAdminFromRow(r, counts.get(r.id) ?? { people: 0, devices: 0 }));
   };
-  const counted = async (row: HallRow): Promise<HallAdmin> => {
-    const counts = await countHallMembers(db, [row.id], new Date(Date.now() - app.deviceTokenTtlMs));
+  const counted = async (row: HallRow, within: Kysely<Schema> = db): Promise<HallAdmin> => {
+    const counts = await countHallMembers(within, [row.id], new Date(Date.now() - app.deviceTokenTtlMs));
     return hallAdminFromRow(row, counts.get(row.id) ?? { people: 0, devices: 0 });
   };
   const one = async (hallId: string): Promise<HallAdmin> => {
@@ -53,7 +53,7 @@ export async function adminHallRoutes(app: FastifyInstance, opts: { database: Da
     const body = parseInput(HallCreateRequest, request.body);
     const id = uuidv7();
     const now = new Date();
-    const name = body.name.en === undefined || body.name.en === '' ? { zh: body.name.zh } : body.name;
+    const name = hallName(body.name);
     await db.transaction().execute(async (trx) => {
       await insertHall(trx, { id, name, timeZone: body.timeZone }, { address: body.address ?? null });
       await insertAccessAudit(trx, {
@@ -72,20 +72,28 @@ export async function adminHallRoutes(app: FastifyInstance, opts: { database: Da
   app.patch(API.adminHall, { onRequest: admins }, async (request): Promise<HallResponse> => {
     const actor = requireActor(request);
     const { hallId } = parseInput(HallParams, request.params, 'path');
+    // Said plainly rather than dropped with the unknown keys: the sender would think it changed.
+    if (typeof request.body === 'object' && request.body !== null && 'timeZone' in request.body) {
+      throw new HttpError(400, 'time_zone_fixed', 'a hall keeps the time zone it was created with (its records are counted by its days); leave timeZone out');
+    }
     const body = parseInput(HallUpdateRequest, request.body);
     const row = await getHallRow(db, hallId);
     if (row === undefined) throw new HttpError(404, 'not_found', `there is no hall ${hallId}; reload the list of halls`);
-    const before = await counted(row);
-    if (body.active === false && before.active && (before.people > 0 || before.devices > 0)) throw hallInUse(before);
     const now = new Date();
     await db.transaction().execute(async (trx) => {
-      const name = body.name === undefined ? undefined : body.name.en === undefined || body.name.en === '' ? { zh: body.name.zh } : body.name;
+      // Counted in the transaction, so a person added a moment ago is seen.
+      const before = await counted(row, trx);
+      if (body.active === false && before.active && (before.people > 0 || before.devices > 0)) throw hallInUse(before);
+      const name = body.name === undefined ? undefined : hallName(body.name);
       await updateHall(trx, hallId, { name, address: body.address, active: body.active });
       await auditHallChange(trx, actor, before, { ...body, name }, now);
     });
     return HallResponse.parse({ hall: await one(hallId) });
   });
 }
+
+/** An English name left empty is no English name. */
+const hallName = (name: { zh: string; en?: string }) => (name.en === undefined || name.en === '' ? { zh: name.zh } : name);
 
 /** 409 `hall_in_use`, with the counts, while active people or devices remain. */
 function hallInUse(hall: HallAdmin): HttpError {

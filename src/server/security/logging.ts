@@ -8,7 +8,7 @@ export interface LogOptions {
 }
 
 /**
- * Never in a log line: tokens, PINs, enrolment codes. Fastify's request log has method, url and
+ * Never in a log line: tokens, PINs, passwords, enrolment and set-password codes. Fastify's request log has method, url and
  * address only (no headers, no body), and nothing here logs a body; these paths censor them
  * wherever a header set, a body or an error detail is logged all the same. A PostgreSQL error's
  * `detail` can quote a row ("Failing row contains …"), which may hold what a customer said.
@@ -26,6 +26,10 @@ export const REDACT_PATHS = [
   '*.pin',
   'password',
   '*.password',
+  'newPin',
+  '*.newPin',
+  'passwordCode',
+  '*.passwordCode',
   'deviceToken',
   '*.deviceToken',
   'sessionToken',
