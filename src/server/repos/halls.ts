@@ -18,7 +18,8 @@ export async function insertHall(db: Kysely<Schema>, hall: Hall & { address?: st
         id: valid.id,
         name: toJson(valid.name),
         time_zone: valid.timeZone,
-        address: hall.address ?? null,
+        // Only when there is one: the migration tests seed halls into databases older than the column.
+        ...(hall.address != null ? { address: hall.address } : {}),
         rev,
         created_at: new Date().toISOString(),
       })

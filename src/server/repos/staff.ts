@@ -57,8 +57,9 @@ export async function insertStaff(db: Kysely<Schema>, staff: NewStaff): Promise<
         id: member.id,
         hall_id: member.hallId,
         name: member.name,
-        name_en: member.nameEn ?? null,
-        staff_no: member.staffNo ?? null,
+        // Only when given: the migration tests seed staff into databases older than these columns.
+        ...(member.nameEn != null ? { name_en: member.nameEn } : {}),
+        ...(member.staffNo != null ? { staff_no: member.staffNo } : {}),
         role: member.role,
         active: bool(member.active),
         ...pinColumns(verifier),
