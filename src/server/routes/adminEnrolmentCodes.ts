@@ -96,7 +96,7 @@ export async function adminEnrolmentCodeRoutes(app: FastifyInstance, opts: { dat
         action: 'cancel_enrolment_code',
         hallId: row.hall_id,
         targetId: codeId,
-        summary: `cancelled the enrolment code for device "${row.device_name ?? ''}" issued at ${row.created_at}`,
+        summary: `cancelled the enrolment code ${row.device_name === null ? 'for an unnamed device' : `for device "${row.device_name}"`} issued at ${row.created_at}`,
         details: { deviceName: row.device_name, createdAt: row.created_at },
       });
     });

@@ -194,7 +194,7 @@ export const RosterImportResponse = z.object({
 export type RosterImportResponse = z.infer<typeof RosterImportResponse>;
 
 export const EnrolmentCodeRequest = z.object({
-  /** A manager's own hall when left out. */
+  /** A manager's own hall when left out; an admin names it (400 `hall_required` otherwise). */
   hallId: Id.optional(),
   /** The name the tablet will carry in every device list ("柜台 3", "咨询台"). */
   deviceName: z.string().trim().min(1, 'give the device a name').max(80, 'at most 80 characters'),
