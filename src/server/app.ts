@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.ts';
 import { manageAuditRoutes } from './routes/manageAudit.ts';
 import { manageCampaignRoutes } from './routes/manageCampaigns.ts';
 import { manageTransferRoutes } from './routes/manageTransfer.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -108,6 +109,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   const routeOpts = { database: opts.db };
   void app.register(healthRoutes, routeOpts);
+  void app.register(openApiRoutes);
   void app.register(deviceRoutes, routeOpts);
   void app.register(sessionRoutes, routeOpts);
   void app.register(syncRoutes, routeOpts);

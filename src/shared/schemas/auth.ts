@@ -63,6 +63,9 @@ export type PasswordCodeRedeemResponse = z.infer<typeof PasswordCodeRedeemRespon
 export const ApiError = z.object({ error: z.string(), message: z.string() });
 export type ApiError = z.infer<typeof ApiError>;
 
+/** 429 `rate_limited`: also in the Retry-After header. */
+export const RateLimitedError = ApiError.extend({ error: z.literal('rate_limited'), retryAfterSeconds: z.number().int().positive() });
+
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   engine: z.enum(['sqlite', 'postgres']),
