@@ -16,6 +16,7 @@ import { manageAuditRoutes } from './routes/manageAudit.ts';
 import { manageCampaignRoutes } from './routes/manageCampaigns.ts';
 import { manageTransferRoutes } from './routes/manageTransfer.ts';
 import { passwordCodeRoutes } from './routes/passwordCodes.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { rosterImportRoutes } from './routes/rosterImport.ts';
 import { sessionRoutes } from './routes/sessions.ts';
@@ -116,6 +117,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   const routeOpts = { database: opts.db };
   void app.register(healthRoutes, routeOpts);
+  void app.register(openApiRoutes);
   void app.register(deviceRoutes, routeOpts);
   void app.register(sessionRoutes, routeOpts);
   void app.register(syncRoutes, routeOpts);

@@ -1,5 +1,7 @@
 export const API = {
   health: '/api/v1/health',
+  /** Public: the OpenAPI 3.1 description of every route (src/server/openapi/). */
+  openapi: '/api/v1/openapi.json',
   enrol: '/api/v1/devices/enrol',
   sessions: '/api/v1/sessions',
   currentSession: '/api/v1/sessions/current',

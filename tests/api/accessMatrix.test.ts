@@ -76,6 +76,8 @@ const at = (template: string, params: Record<string, string>) => fillPath(templa
 
 const TABLE: Record<string, Row> = {
   [`GET ${API.health}`]: { expect: everyone(200), request: () => ({ url: API.health }) },
+  // The API's description: public, so integrators can read it before they hold a token.
+  [`GET ${API.openapi}`]: { expect: everyone(200), request: () => ({ url: API.openapi }) },
   [`POST ${API.enrol}`]: {
     // Public: the one-time code is the credential, whoever holds a token.
     expect: everyone(200),

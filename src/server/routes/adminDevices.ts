@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { API } from '../../shared/apiPaths.ts';
-import { Id } from '../../shared/schemas/common.ts';
 import { DeviceListResponse, HallQuery, LostRecordsResponse, RevokeDeviceResponse } from '../../shared/schemas/devices.ts';
+import { DeviceParams } from '../../shared/schemas/params.ts';
 import { deviceSummaries, lostRecordReports } from '../access/deviceSummaries.ts';
 import { assertMayManageHall, hallsInView } from '../access/hallScope.ts';
+import { MANAGERS } from '../access/roles.ts';
 import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../errors.ts';
@@ -13,15 +13,13 @@ import { insertAccessAudit } from '../repos/accessAudit.ts';
 import { getDevice, listDevices, revokeDevice } from '../repos/devices.ts';
 import { parseInput } from '../validate.ts';
 
-const DeviceParams = z.object({ deviceId: Id });
-
 /**
  * The hall's devices for a manager (own hall) or admin (any): list them, revoke a lost one, and
  * read what revoked or expired devices offered that the server never stored.
  */
 export async function adminDeviceRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { db } = opts.database;
-  const onRequest = [deviceAuth(db), manageAuth(db, ['manager', 'admin'])];
+  const onRequest = [deviceAuth(db), manageAuth(db, MANAGERS)];
   const context = (thisDeviceId: string) => ({ ttlMs: app.deviceTokenTtlMs, now: new Date(), thisDeviceId });
 
   app.get(API.adminDevices, { onRequest }, async (request): Promise<DeviceListResponse> => {

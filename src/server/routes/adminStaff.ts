@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { API } from '../../shared/apiPaths.ts';
-import { Id } from '../../shared/schemas/common.ts';
 import { RevokeSessionsResponse } from '../../shared/schemas/devices.ts';
+import { StaffParams } from '../../shared/schemas/params.ts';
 import { assertMayManageHall } from '../access/hallScope.ts';
+import { MANAGERS } from '../access/roles.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
 import { forbidden, HttpError } from '../errors.ts';
@@ -13,12 +13,10 @@ import { revokeSessionsOfStaff } from '../repos/sessions.ts';
 import { getStaffRow } from '../repos/staff.ts';
 import { parseInput } from '../validate.ts';
 
-const StaffParams = z.object({ staffId: Id });
-
 /** Ending a person's sessions everywhere (a PIN someone saw, a person leaving): manager of their hall, or admin. */
 export async function adminStaffRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { db } = opts.database;
-  const onRequest = [deviceAuth(db), manageAuth(db, ['manager', 'admin'])];
+  const onRequest = [deviceAuth(db), manageAuth(db, MANAGERS)];
 
   app.post(API.adminStaffSessionsRevoke, { onRequest }, async (request): Promise<RevokeSessionsResponse> => {
     const actor = requireActor(request);

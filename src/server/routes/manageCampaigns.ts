@@ -1,18 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { API } from '../../shared/apiPaths.ts';
-import { Id } from '../../shared/schemas/common.ts';
 import {
   CampaignActionRequest,
   CampaignDetailResponse,
   CampaignListResponse,
   CampaignWriteResponse,
   CreateCampaignRequest,
+  DuplicateCampaignRequest,
   type PersonRef,
   SaveDraftRequest,
   VersionResponse,
 } from '../../shared/schemas/manage.ts';
+import { CampaignParams, VersionParams } from '../../shared/schemas/params.ts';
+import { MANAGERS } from '../access/roles.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
@@ -30,11 +31,6 @@ import { requireVisible, toManaged, withCheckedHalls } from '../manage/scope.ts'
 import { getVersion, listVersions, loadCampaign, loadCampaigns, staffNames, workingDraft } from '../repos/campaignAuthoring.ts';
 import { parseInput } from '../validate.ts';
 
-const CampaignParams = z.object({ campaignId: Id });
-const VersionParams = z.object({ campaignId: Id, versionId: Id });
-/** Duplicating reads the source only, so the edit version the client may send is not needed. */
-const DuplicateRequest = CampaignActionRequest.partial();
-
 const personOf = (id: string | null, names: Map<string, string>): PersonRef | null =>
   id === null ? null : { id, name: names.get(id) ?? id };
 
@@ -50,7 +46,7 @@ async function written(db: Kysely<Schema>, actor: ManageActor, campaignId: strin
 
 export async function manageCampaignRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { db } = opts.database;
-  const onRequest = [deviceAuth(db), manageAuth(db, ['manager', 'admin'])];
+  const onRequest = [deviceAuth(db), manageAuth(db, MANAGERS)];
 
   app.get(API.manageCampaigns, { onRequest }, async (request): Promise<CampaignListResponse> => {
     const actor = requireActor(request);
@@ -117,7 +113,7 @@ export async function manageCampaignRoutes(app: FastifyInstance, opts: { databas
   app.post(API.manageCampaignDuplicate, { onRequest }, async (request, reply) => {
     const actor = requireActor(request);
     const { campaignId } = parseInput(CampaignParams, request.params, 'path');
-    parseInput(DuplicateRequest, request.body ?? {});
+    parseInput(DuplicateCampaignRequest, request.body ?? {});
     const id = await duplicateCampaign(db, actor, campaignId);
     return reply.code(201).send(await written(db, actor, id));
   });

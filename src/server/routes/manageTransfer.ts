@@ -5,7 +5,8 @@ import { API } from '../../shared/apiPaths.ts';
 import { CAMPAIGN_FILE_FORMAT, CampaignFile, parseCampaignFile } from '../../shared/campaignFile.ts';
 import { localDate } from '../../shared/localDate.ts';
 import { Id } from '../../shared/schemas/common.ts';
-import { ImportRequest, ImportResponse } from '../../shared/schemas/manage.ts';
+import { CampaignExportQuery, ImportRequest, ImportResponse } from '../../shared/schemas/manage.ts';
+import { MANAGERS } from '../access/roles.ts';
 import { asciiName, attachment, type FileNames, safeName } from '../attachment.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
@@ -21,7 +22,6 @@ import { parseInput } from '../validate.ts';
 /** A 2 MB file grows in a JSON string (escaped line breaks and quotes); 3 MB leaves room. */
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
 
-const ExportQuery = z.object({ ids: z.string().optional() });
 const ExportIds = z.object({
   ids: z.array(Id).min(1, 'name at least one campaign id, or leave ids out to export every campaign you see'),
 });
@@ -54,11 +54,11 @@ async function fileNames(db: Kysely<Schema>, actor: ManageActor, stored: readonl
 
 export async function manageTransferRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { db } = opts.database;
-  const onRequest = [deviceAuth(db), manageAuth(db, ['manager', 'admin'])];
+  const onRequest = [deviceAuth(db), manageAuth(db, MANAGERS)];
 
   app.get(API.manageCampaignExport, { onRequest }, async (request, reply) => {
     const actor = requireActor(request);
-    const query = parseInput(ExportQuery, request.query, 'query');
+    const query = parseInput(CampaignExportQuery, request.query, 'query');
     const stored = await campaignsToExport(db, actor, query.ids);
     const now = new Date();
     const campaigns = [];

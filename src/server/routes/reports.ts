@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../shared/apiPaths.ts';
-import { StaffRole } from '../../shared/schemas/reference.ts';
 import { DailyReport, ExportQuery, ReportQuery, VisitDetailQuery, type VisitDetailResponse } from '../../shared/schemas/reports.ts';
+import { EVERY_ROLE } from '../access/roles.ts';
 import { attachment } from '../attachment.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
@@ -10,13 +10,11 @@ import { csvExport } from '../reports/csvExport.ts';
 import { dailyReport } from '../reports/dailyTally.ts';
 import { campaignTable, personTable } from '../reports/exportRows.ts';
 import { reportFileNames } from '../reports/fileName.ts';
+import { REPORT_FILE_TYPES } from '../reports/fileTypes.ts';
 import { reportFilter, reportScope } from '../reports/scope.ts';
 import { visitDetail } from '../reports/visitDetail.ts';
 import { xlsxExport } from '../reports/xlsxExport.ts';
 import { parseInput } from '../validate.ts';
-
-const CSV_TYPE = 'text/csv; charset=utf-8';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Reports, for every signed-in role: reports/scope.ts narrows a consultant or floor marketer to
@@ -25,7 +23,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export async function reportRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { db } = opts.database;
-  const onRequest = [deviceAuth(db), manageAuth(db, StaffRole.options)];
+  const onRequest = [deviceAuth(db), manageAuth(db, EVERY_ROLE)];
 
   app.get(API.reportDaily, { onRequest }, async (request): Promise<DailyReport> => {
     const actor = requireActor(request);
@@ -52,7 +50,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { database: Datab
         ? csvExport(query.table === 'person' ? personTable(report, query.lang) : campaignTable(report, query.lang))
         : await xlsxExport([personTable(report, query.lang), campaignTable(report, query.lang)], now);
     return reply
-      .header('content-type', query.format === 'csv' ? CSV_TYPE : XLSX_TYPE)
+      .header('content-type', REPORT_FILE_TYPES[query.format])
       .header('content-disposition', attachment(names))
       .header('cache-control', 'no-store')
       .send(body);

@@ -73,6 +73,9 @@ const RULES: Record<keyof RateLimits, Rule> = {
   },
 };
 
+/** `POST /api/v1/sync/push` and the others a limit applies to (the OpenAPI description lists their 429). */
+export const RATE_LIMITED_ROUTES: ReadonlySet<string> = new Set(Object.values(RULES).map((rule) => `${rule.method} ${rule.url}`));
+
 function per(windowMs: number): string {
   if (windowMs === 60_000) return 'a minute';
   if (windowMs % 60_000 === 0) return `per ${windowMs / 60_000} minutes`;

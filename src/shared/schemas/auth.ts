@@ -73,6 +73,9 @@ export const SignInRefusal = ApiError.extend({
 });
 export type SignInRefusal = z.infer<typeof SignInRefusal>;
 
+/** 429 `rate_limited`: also in the Retry-After header. */
+export const RateLimitedError = ApiError.extend({ error: z.literal('rate_limited'), retryAfterSeconds: z.number().int().positive() });
+
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   engine: z.enum(['sqlite', 'postgres']),

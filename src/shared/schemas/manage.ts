@@ -110,6 +110,9 @@ export type SaveDraftRequest = z.infer<typeof SaveDraftRequest>;
 export const CampaignActionRequest = z.object({ expectedEditVersion: z.number().int().nonnegative() });
 export type CampaignActionRequest = z.infer<typeof CampaignActionRequest>;
 
+/** Duplicating reads the source only, so the edit version the client may send is not needed. */
+export const DuplicateCampaignRequest = CampaignActionRequest.partial();
+
 /** Answer to create, save, publish, retire and duplicate. */
 export const CampaignWriteResponse = z.object({
   campaign: ManagedCampaign,
@@ -128,6 +131,9 @@ export const EditConflictError = z.object({
   editedBy: PersonRef.nullable(),
   editedAt: Instant.nullable(),
 });
+
+/** `ids=a,b`: the campaigns to export, in that order; left out, every campaign the person sees. */
+export const CampaignExportQuery = z.object({ ids: z.string().optional() });
 
 export const ImportRequest = z.object({
   /** The file's text as it was chosen, so a refusal can name the line. */

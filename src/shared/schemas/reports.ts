@@ -85,15 +85,12 @@ export type ExportTable = z.infer<typeof ExportTable>;
 export const ReportLang = z.enum(['zh-CN', 'en']);
 export type ReportLang = z.infer<typeof ReportLang>;
 
-/** The export repeats the report's filters; CSV holds one table, XLSX both (a sheet each). */
-export const ExportQuery = z.intersection(
-  ReportQuery,
-  z.object({
-    format: ExportFormat,
-    table: ExportTable.default('person'),
-    lang: ReportLang.default('zh-CN'),
-  }),
-);
+/** The export repeats the report's filters (and their checks); CSV holds one table, XLSX both (a sheet each). */
+export const ExportQuery = ReportQuery.safeExtend({
+  format: ExportFormat,
+  table: ExportTable.default('person'),
+  lang: ReportLang.default('zh-CN'),
+});
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 export const VisitDetailQuery = z.object({

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+
+/** Path parameters (`:campaignId` in apiPaths.ts): the routes parse them, the OpenAPI description lists them. */
+
+export const CampaignParams = z.object({ campaignId: Id });
+export const VersionParams = CampaignParams.extend({ versionId: Id });
+export const DeviceParams = z.object({ deviceId: Id });
+export const StaffParams = z.object({ staffId: Id });
