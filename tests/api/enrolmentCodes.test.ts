@@ -171,7 +171,7 @@ forEachEngine((engine) => {
 
       const refused = await api.issueCode({ deviceName: '柜台 2', hallId: h.fx.hall.id });
       expect(refused.statusCode).toBe(409);
-      expect(ApiError.parse(refused.json())).toMatchObject({ error: 'hall_inactive', message: expect.stringMatching(/closed/) });
+      expect(ApiError.parse(refused.json())).toMatchObject({ error: 'hall_inactive', message: expect.stringMatching(/deactivated/) });
       expect(await codeRows(database, h.fx.hall.id)).toEqual(before);
       const enrolled = await enrol(pending.code);
       expect(enrolled.statusCode).toBe(409);

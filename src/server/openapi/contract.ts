@@ -31,7 +31,8 @@ export const TAGS = {
   Campaigns: 'Authoring campaigns and their talk-tracks (manager: own hall; admin: every hall), moving them between servers as files, and the audit log.',
   Reports: 'Daily figures, visit detail and their CSV/XLSX export (a consultant or floor marketer sees their own rows, a manager their hall).',
   Devices: "A hall's enrolled devices, revoking a lost one, and what refused devices still hold.",
-  People: "A hall's staff: ending a person's sessions.",
+  Halls: 'The halls of the organisation: created, renamed and deactivated by an admin.',
+  People: "A hall's people: adding them, their one-time PINs and set-password codes, moves, deactivation, unlocking, the roster import, the access audit.",
 } as const;
 export type Tag = keyof typeof TAGS;
 

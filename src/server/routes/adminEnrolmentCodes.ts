@@ -1,24 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { API } from '../../shared/apiPaths.ts';
-import { Id } from '../../shared/schemas/common.ts';
 import { HallQuery } from '../../shared/schemas/devices.ts';
 import { EnrolmentCodeListResponse, EnrolmentCodeRequest, EnrolmentCodeResponse } from '../../shared/schemas/people.ts';
+import { EnrolmentCodeParams } from '../../shared/schemas/params.ts';
 import type { Hall } from '../../shared/schemas/reference.ts';
+import { requireActiveHall, requireHall } from '../access/activeHall.ts';
 import { assertMayManageHall, hallsInView, isAdmin } from '../access/hallScope.ts';
+import { MANAGERS } from '../access/roles.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
 import { HttpError } from '../errors.ts';
 import { type ManageActor, manageAuth, requireActor } from '../manage/actor.ts';
 import { insertAccessAudit } from '../repos/accessAudit.ts';
 import { cancelEnrolmentCode, getEnrolmentCode, isPending, issueEnrolmentCode, listPendingEnrolmentCodes } from '../repos/enrolmentCodes.ts';
-import { getHall, hallIsActive } from '../repos/halls.ts';
+import { hallFromRow } from '../repos/halls.ts';
 import { parseInput } from '../validate.ts';
 
-const CodeParams = z.object({ codeId: Id });
-
-const hallInactive = (hall: Hall) =>
-  new HttpError(409, 'hall_inactive', `${hall.name.zh} has been closed and takes no new devices; choose an open hall`);
 
 /**
  * The hall a new code is for. A manager's own (another: 403); an admin names it, because an admin
@@ -31,9 +28,7 @@ async function hallOfNewCode(database: Database, actor: ManageActor, hallId: str
     return actor.hall;
   }
   if (hallId === undefined) throw new HttpError(400, 'hall_required', 'an admin names the hall the device will belong to (hallId); choose a hall and issue the code again');
-  const hall = await getHall(database.db, hallId);
-  if (hall === undefined) throw new HttpError(400, 'unknown_hall', `there is no hall ${hallId}; reload the page and choose from the list of halls`);
-  return hall;
+  return hallFromRow(await requireHall(database.db, hallId));
 }
 
 /**
@@ -44,7 +39,7 @@ async function hallOfNewCode(database: Database, actor: ManageActor, hallId: str
 export async function adminEnrolmentCodeRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { database } = opts;
   const { db } = database;
-  const onRequest = [deviceAuth(db), manageAuth(db, ['manager', 'admin'])];
+  const onRequest = [deviceAuth(db), manageAuth(db, MANAGERS)];
 
   app.get(API.adminEnrolmentCodes, { onRequest }, async (request): Promise<EnrolmentCodeListResponse> => {
     const actor = requireActor(request);
@@ -60,7 +55,7 @@ export async function adminEnrolmentCodeRoutes(app: FastifyInstance, opts: { dat
     const hall = await hallOfNewCode(database, actor, body.hallId);
     const now = new Date();
     const issued = await db.transaction().execute(async (trx) => {
-      if (!(await hallIsActive(trx, hall.id))) throw hallInactive(hall);
+      await requireActiveHall(trx, hall.id);
       const code = await issueEnrolmentCode(trx, { hallId: hall.id, deviceName: body.deviceName, createdBy: actor.staffId, now });
       await insertAccessAudit(trx, {
         at: now.toISOString(),
@@ -79,7 +74,7 @@ export async function adminEnrolmentCodeRoutes(app: FastifyInstance, opts: { dat
 
   app.delete(API.adminEnrolmentCode, { onRequest }, async (request, reply) => {
     const actor = requireActor(request);
-    const { codeId } = parseInput(CodeParams, request.params, 'path');
+    const { codeId } = parseInput(EnrolmentCodeParams, request.params, 'path');
     const notPending = () =>
       new HttpError(404, 'not_found', `there is no pending enrolment code ${codeId} (it was used, cancelled or has expired); reload the list`);
     const row = await getEnrolmentCode(db, codeId);

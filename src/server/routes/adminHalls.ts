@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
 import { API } from '../../shared/apiPaths.ts';
-import { Id } from '../../shared/schemas/common.ts';
 import { HallQuery } from '../../shared/schemas/devices.ts';
 import { type HallAdmin, HallCreateRequest, HallListResponse, HallResponse, HallUpdateRequest } from '../../shared/schemas/people.ts';
+import { HallParams } from '../../shared/schemas/params.ts';
 import { hallsInView } from '../access/hallScope.ts';
+import { ADMINS, MANAGERS } from '../access/roles.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
@@ -16,7 +16,6 @@ import { type AccessAction, insertAccessAudit } from '../repos/accessAudit.ts';
 import { countHallMembers, getHallRow, hallAdminFromRow, type HallRow, insertHall, listHallRows, updateHall } from '../repos/halls.ts';
 import { parseInput } from '../validate.ts';
 
-const HallParams = z.object({ hallId: Id });
 
 /**
  * Halls: a manager reads their own, an admin reads every hall and creates, renames and
@@ -25,8 +24,8 @@ const HallParams = z.object({ hallId: Id });
  */
 export async function adminHallRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { db } = opts.database;
-  const readers = [deviceAuth(db), manageAuth(db, ['manager', 'admin'])];
-  const admins = [deviceAuth(db), manageAuth(db, ['admin'])];
+  const readers = [deviceAuth(db), manageAuth(db, MANAGERS)];
+  const admins = [deviceAuth(db), manageAuth(db, ADMINS)];
   /** Devices unused for longer than a token lives no longer count: they cannot act any more. */
   const withCounts = async (rows: HallRow[]): Promise<HallAdmin[]> => {
     const counts = await countHallMembers(db, rows.map((r) => r.id), new Date(Date.now() - app.deviceTokenTtlMs));

@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { API } from '../../shared/apiPaths.ts';
-import { Id } from '../../shared/schemas/common.ts';
 import {
   PeopleListResponse,
   PeopleQuery,
@@ -10,7 +8,9 @@ import {
   PersonResponse,
   PersonUpdateRequest,
 } from '../../shared/schemas/people.ts';
+import { StaffParams } from '../../shared/schemas/params.ts';
 import { hallsInView } from '../access/hallScope.ts';
+import { MANAGERS } from '../access/roles.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
 import { manageAuth, requireActor } from '../manage/actor.ts';
@@ -27,13 +27,12 @@ import { personFromRow } from '../repos/staff.ts';
 import { listPeople } from '../repos/staffChanges.ts';
 import { parseInput } from '../validate.ts';
 
-const PersonParams = z.object({ staffId: Id });
 
 /** People of a hall for its manager, of any hall for an admin: list, add, change, and their secrets. */
 export async function adminPeopleRoutes(app: FastifyInstance, opts: { database: Database }): Promise<void> {
   const { db } = opts.database;
-  const onRequest = [deviceAuth(db), manageAuth(db, ['manager', 'admin'])];
-  const staffIdOf = (params: unknown) => parseInput(PersonParams, params, 'path').staffId;
+  const onRequest = [deviceAuth(db), manageAuth(db, MANAGERS)];
+  const staffIdOf = (params: unknown) => parseInput(StaffParams, params, 'path').staffId;
 
   app.get(API.adminPeople, { onRequest }, async (request): Promise<PeopleListResponse> => {
     const actor = requireActor(request);

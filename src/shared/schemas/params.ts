@@ -7,3 +7,5 @@ export const CampaignParams = z.object({ campaignId: Id });
 export const VersionParams = CampaignParams.extend({ versionId: Id });
 export const DeviceParams = z.object({ deviceId: Id });
 export const StaffParams = z.object({ staffId: Id });
+export const HallParams = z.object({ hallId: Id });
+export const EnrolmentCodeParams = z.object({ codeId: Id });

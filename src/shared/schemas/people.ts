@@ -235,8 +235,6 @@ export type AccessAuditEntry = z.infer<typeof AccessAuditEntry>;
 
 /** The newest first, at most ACCESS_AUDIT_LIMIT; hallId: one hall (a manager: only their own). */
 export const ACCESS_AUDIT_LIMIT = 500;
-export const AccessAuditQuery = z.object({ hallId: Id.optional() });
-export type AccessAuditQuery = z.infer<typeof AccessAuditQuery>;
 
 export const AccessAuditResponse = z.object({ entries: z.array(AccessAuditEntry), halls: z.array(Hall) });
 export type AccessAuditResponse = z.infer<typeof AccessAuditResponse>;

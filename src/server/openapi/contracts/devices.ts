@@ -1,8 +1,9 @@
 import { API } from '../../../shared/apiPaths.ts';
 import { DeviceListResponse, HallQuery, LostRecordsResponse, RevokeDeviceResponse } from '../../../shared/schemas/devices.ts';
-import { DeviceParams } from '../../../shared/schemas/params.ts';
+import { DeviceParams, EnrolmentCodeParams } from '../../../shared/schemas/params.ts';
+import { EnrolmentCodeListResponse, EnrolmentCodeRequest, EnrolmentCodeResponse } from '../../../shared/schemas/people.ts';
 import { MANAGERS } from '../../access/roles.ts';
-import { json, type RouteContract, signedIn } from '../contract.ts';
+import { json, noContent, type RouteContract, signedIn } from '../contract.ts';
 
 const managers = signedIn(MANAGERS);
 const hallView = {
@@ -46,5 +47,40 @@ export const DEVICES: readonly RouteContract[] = [
     query: HallQuery,
     ok: json(200, LostRecordsResponse, 'One report per refused device, and the halls covered.'),
     answers: hallView,
+  },
+  {
+    method: 'GET',
+    path: API.adminEnrolmentCodes,
+    tag: 'Devices',
+    summary: 'Pending enrolment codes (unused, uncancelled, unexpired) and who issued them',
+    access: managers,
+    query: HallQuery,
+    ok: json(200, EnrolmentCodeListResponse, 'The pending codes (never the codes themselves) and the halls covered.'),
+    answers: hallView,
+  },
+  {
+    method: 'POST',
+    path: API.adminEnrolmentCodes,
+    tag: 'Devices',
+    summary: 'Issue a one-time enrolment code (valid 24 hours) for a named device',
+    description: "A manager's own hall; an admin names the hall (hallId).",
+    access: managers,
+    body: EnrolmentCodeRequest,
+    ok: json(201, EnrolmentCodeResponse, 'The code, shown only here, with the name the device will get.'),
+    answers: {
+      400: '`hall_required`: an admin names the hall; `unknown_hall`: no such hall.',
+      403: ownHallOnly,
+      409: '`hall_inactive`: the hall is deactivated.',
+    },
+  },
+  {
+    method: 'DELETE',
+    path: API.adminEnrolmentCode,
+    tag: 'Devices',
+    summary: 'Cancel a pending enrolment code',
+    access: managers,
+    params: EnrolmentCodeParams,
+    ok: noContent('Cancelled: the code enrols nothing any more.'),
+    answers: { 403: ownHallOnly, 404: '`not_found`: no pending code with this id.' },
   },
 ];
