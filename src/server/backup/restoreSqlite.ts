@@ -26,6 +26,13 @@ function describeServers(target: string): string | null {
   );
 }
 
+/** `name`, or `name-2`, `name-3`, … when taken (two restores within a second keep both databases). */
+function freeName(name: string): string {
+  let candidate = name;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${name}-${n}`;
+  return candidate;
+}
+
 /** Moves a file and its SQLite side files (-wal, -journal) to `to`; a -shm is only an index and goes. */
 function moveDatabase(from: string, to: string): void {
   renameSync(from, to);
@@ -63,7 +70,7 @@ export function restoreSqlite({ from, target, now = new Date() }: { from: string
     let kept: string | null = null;
     if (existsSync(live)) {
       foldLog(live);
-      kept = `${live}.before-restore-${fileStamp(now)}`;
+      kept = freeName(`${live}.before-restore-${fileStamp(now)}`);
       moveDatabase(live, kept);
     }
     try {
