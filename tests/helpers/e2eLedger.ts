@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 
 export interface DeviceOutboxEntry {
   seq: number;
-  status: 'pending' | 'rejected';
+  status: 'pending' | 'sent' | 'rejected';
   kind: string;
   id: string;
   error: string | null;
@@ -42,7 +42,7 @@ export async function deviceLedger(page: Page): Promise<DeviceLedger> {
         });
       const visits = await all<{ id: string; closedAt: string | null }>('visits');
       const recs = await all<{ id: string }>('recommendations');
-      const outbox = await all<{ seq: number; status: 'pending' | 'rejected'; record: { kind: string; id: string }; error: string | null; message: string | null }>('outbox');
+      const outbox = await all<{ seq: number; status: 'pending' | 'sent' | 'rejected'; record: { kind: string; id: string }; error: string | null; message: string | null }>('outbox');
       const meta = await all<{ key: string; value: { nextSeq: number; ackedThrough: number } }>('meta');
       const sync = meta.find((m) => m.key === 'sync')?.value ?? { nextSeq: 1, ackedThrough: 0 };
       return {
