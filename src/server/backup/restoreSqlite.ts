@@ -98,7 +98,12 @@ function checkIncoming(backup: string, incoming: string, current: string | null)
       contents = readContents(copy);
     } catch (error) {
       if (error instanceof RefusedError) throw error;
-      throw new RefusedError(`${backup} is not a readable SQLite database (${error instanceof Error ? error.message : String(error)})`);
+      const message = error instanceof Error ? error.message : String(error);
+      // SQLITE_CORRUPT: a database, damaged; anything else (SQLITE_NOTADB): not a database at all.
+      if (String((error as { code?: unknown }).code).startsWith('SQLITE_CORRUPT')) {
+        throw new RefusedError(`${backup} fails SQLite's integrity check (${message}); take another backup`);
+      }
+      throw new RefusedError(`${backup} is not a readable SQLite database (${message})`);
     }
     if (contents.schemaVersion === 0) throw new RefusedError(`${backup} is no talktrack database (it has no schema version)`);
     if (contents.schemaVersion > LATEST_SCHEMA_VERSION) {
