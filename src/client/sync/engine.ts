@@ -159,7 +159,6 @@ export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () 
     // A first small write: when even this fails, the storage is full, and room is made below.
     const attempt = await updateSyncState(db, (s) => ({ ...s, lastAttemptAt: now().toISOString() }));
     try {
-      await purgeSentBefore(db, retentionCutoff(now()));
       const first = await pushAll(db, api, enrolment.deviceToken, batchSize, now);
       if (first.kind === 'failed') return first;
       const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
@@ -174,6 +173,9 @@ export async function syncOnce({ db, api, batchSize = PUSH_BATCH_SIZE, now = () 
         if (again.kind === 'failed') return again;
         totals = { pushed: first.pushed + again.pushed, rejected: first.rejected + again.rejected };
       }
+      // Only now, the server's number confirmed and anything it lost queued again, do copies past
+      // the retention period go: a tablet offline for weeks keeps them until it has heard back.
+      await purgeSentBefore(db, retentionCutoff(now()));
       await updateSyncState(db, (s) => ({ ...s, lastSuccessAt: now().toISOString(), lastError: null }));
       return { kind: 'done', pushed: totals.pushed, rejected: totals.rejected };
     } catch (cause) {
