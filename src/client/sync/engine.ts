@@ -119,8 +119,9 @@ async function pushAll(db: TalktrackDb, api: ApiClient, deviceToken: string, bat
       } catch (again) {
         if (!isStorageFull(again)) throw again;
         // Still full: the entries the server holds are deleted rather than kept, which frees
-        // room. Refusals cannot be noted now: those entries stay pending and are sent again later
-        // (the server answers the same). Nothing is lost either way.
+        // room (they lose their kept copy, not their place on the server). Refusals cannot be
+        // noted now: those entries stay pending and are sent again later (the server answers the
+        // same). Nothing unsent is lost either way.
         await removeHeld(db, effect.held);
         pushed += effect.held.length;
         if (effect.held.length === 0 || effect.reject.length > 0) return { kind: 'failed', failure: 'storage_full' };
