@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 
 /**
  * Both sides of "exactly the records written, once each": what the tablet holds in its IndexedDB
- * (every record it made is kept locally; the outbox keeps what is not yet acknowledged) and what
+ * (every record it made is kept locally; the outbox keeps what is not yet acknowledged, and what
+ * was, as sent, for a while) and what
  * the server's SQLite file holds, compared id by id.
  */
 
@@ -139,8 +140,9 @@ export function reconcile(logged: Logged, device: DeviceLedger, server: ServerLe
 
 /**
  * The whole check after the network healed: the tablet made exactly what was logged, the server
- * holds each of those records once (and nothing else), the outbox is empty but for records set
- * aside, and the server's receipts and acknowledged sequence cover every outbox entry. Prints a
+ * holds each of those records once (and nothing else), nothing waits in the outbox (what was sent
+ * stays there as sent; refused records are set aside), and the server's receipts and acknowledged
+ * sequence cover every outbox entry. Prints a
  * one-line summary so the counts show in the run output.
  */
 export function expectExactlyOnce(label: string, logged: Logged, device: DeviceLedger, server: ServerLedger, extra = ''): Reconciled {
