@@ -4,9 +4,8 @@ import { expect } from 'vitest';
 
 /**
  * Both sides of "exactly the records written, once each": what the tablet holds in its IndexedDB
- * (every record it made is kept locally; the outbox keeps what is not yet acknowledged, and what
- * was, as sent, for a while) and what
- * the server's SQLite file holds, compared id by id.
+ * (every record it made is kept locally; the outbox keeps what is not yet acknowledged, and for a
+ * while what was, as sent) and what the server's SQLite file holds, compared id by id.
  */
 
 export interface DeviceOutboxEntry {
