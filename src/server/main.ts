@@ -6,6 +6,7 @@ import { credentialOf } from '../shared/credential.ts';
 import { buildApp } from './app.ts';
 import type { Database } from './db/database.ts';
 import { migrate, SchemaTooNewError } from './db/migrate.ts';
+import { markServerRunning } from './db/serverMarks.ts';
 import { withStartupLock } from './db/startupLock.ts';
 import { demoFromEnv, openDatabaseFromEnv, portFromEnv, shutdownGraceFromEnv } from './env.ts';
 import { issueEnrolmentCode } from './repos/enrolmentCodes.ts';
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
   const demo = setting(demoFromEnv);
   const host = process.env.HOST ?? '0.0.0.0';
   const trustProxy = setting(trustProxyFromEnv);
-  const { database, where } = openDatabaseFromEnv();
+  const { database, where, sqliteFile } = openDatabaseFromEnv();
+  if (sqliteFile !== undefined) markServerRunning(sqliteFile); // npm run restore refuses while it is there
   try {
     const { migration, seeded } = await withStartupLock(database, async () => ({
       migration: await migrate(database),

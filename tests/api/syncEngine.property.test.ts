@@ -6,9 +6,10 @@ import { runTsWorker } from '../helpers/tsWorker.ts';
 /**
  * The device's real sync engine against the real server: whatever the order of writes, refused
  * writes, failed pushes (dropped before or after the server, 503, cut mid-body), retried pushes,
- * two syncs at once, restarts and syncs while the storage is full, once the network heals the
+ * two syncs at once, restarts, syncs while the storage is full and the server restored from a
+ * backup taken earlier (npm run backup / restore's own functions), once the network heals the
  * server ends with exactly the records written, once each (exact counts, exact id sets, one
- * receipt per outbox entry).
+ * receipt per outbox entry): the tablet sends again what the restore took back.
  * The property itself is in tests/helpers/syncProperty.ts.
  *
  * SYNC_PROPERTY_RUNS schedules (10,000 by default; `npm run soak` runs 100,000), most of them
@@ -41,7 +42,7 @@ describe('sync engine against the server (sqlite)', () => {
     const stored = sum('written') - sum('refused');
     console.log(
       `[sync property] seeds=${results.map((r) => r.seed).join(',')} threads=${shards} schedules=${sum('schedules')} (longer than 6 steps: ${sum('longSchedules')}) steps=${sum('steps')} ` +
-        `faults=${sum('faults')} records written=${sum('written')} (refused on purpose ${sum('refused')}) on server=${sum('onServer')} ` +
+        `faults=${sum('faults')} server restores=${sum('restores')} (in ${sum('restoringSchedules')} schedules) records written=${sum('written')} (refused on purpose ${sum('refused')}) on server=${sum('onServer')} ` +
         `lost=${Math.max(0, stored - sum('onServer'))} doubled=${Math.max(0, sum('onServer') - stored)} receipts=${sum('receipts')}`,
     );
     expect(sum('schedules')).toBe(RUNS);

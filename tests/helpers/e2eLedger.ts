@@ -4,13 +4,13 @@ import { expect } from 'vitest';
 
 /**
  * Both sides of "exactly the records written, once each": what the tablet holds in its IndexedDB
- * (every record it made is kept locally; the outbox keeps what is not yet acknowledged) and what
- * the server's SQLite file holds, compared id by id.
+ * (every record it made is kept locally; the outbox keeps what is not yet acknowledged, and for a
+ * while what was, as sent) and what the server's SQLite file holds, compared id by id.
  */
 
 export interface DeviceOutboxEntry {
   seq: number;
-  status: 'pending' | 'rejected';
+  status: 'pending' | 'sent' | 'rejected';
   kind: string;
   id: string;
   error: string | null;
@@ -42,7 +42,7 @@ export async function deviceLedger(page: Page): Promise<DeviceLedger> {
         });
       const visits = await all<{ id: string; closedAt: string | null }>('visits');
       const recs = await all<{ id: string }>('recommendations');
-      const outbox = await all<{ seq: number; status: 'pending' | 'rejected'; record: { kind: string; id: string }; error: string | null; message: string | null }>('outbox');
+      const outbox = await all<{ seq: number; status: 'pending' | 'sent' | 'rejected'; record: { kind: string; id: string }; error: string | null; message: string | null }>('outbox');
       const meta = await all<{ key: string; value: { nextSeq: number; ackedThrough: number } }>('meta');
       const sync = meta.find((m) => m.key === 'sync')?.value ?? { nextSeq: 1, ackedThrough: 0 };
       return {
@@ -139,8 +139,9 @@ export function reconcile(logged: Logged, device: DeviceLedger, server: ServerLe
 
 /**
  * The whole check after the network healed: the tablet made exactly what was logged, the server
- * holds each of those records once (and nothing else), the outbox is empty but for records set
- * aside, and the server's receipts and acknowledged sequence cover every outbox entry. Prints a
+ * holds each of those records once (and nothing else), nothing waits in the outbox (what was sent
+ * stays there as sent; refused records are set aside), and the server's receipts and acknowledged
+ * sequence cover every outbox entry. Prints a
  * one-line summary so the counts show in the run output.
  */
 export function expectExactlyOnce(label: string, logged: Logged, device: DeviceLedger, server: ServerLedger, extra = ''): Reconciled {

@@ -61,7 +61,8 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
       return issued;
     },
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode === null) {
+      // Killed by a signal, a process has no exit code but a signal code: it has exited all the same.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill(signal);
         await exited;

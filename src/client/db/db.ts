@@ -26,11 +26,18 @@ export interface OutboxEntry {
   /** Per-device sequence number, 1, 2, 3, … allocated in the same transaction as the record. */
   seq: number;
   record: FieldRecord;
-  /** `rejected`: the server refused it; kept, shown with the reason, and no longer sent. */
-  status: 'pending' | 'rejected';
+  /**
+   * `pending`: waiting to be sent (the only ones counted as waiting).
+   * `sent`: the server acknowledged it; kept for SENT_RETENTION_DAYS, to be sent again should the
+   * server be restored from a backup made before it arrived.
+   * `rejected`: the server refused it; kept, shown with the reason, and no longer sent.
+   */
+  status: 'pending' | 'sent' | 'rejected';
   error: string | null;
   message: string | null;
   createdAt: string;
+  /** When the server acknowledged it; only on `sent` entries (so the index holds only those). */
+  ackedAt?: string;
 }
 
 export interface Enrolment {
@@ -99,6 +106,8 @@ export class TalktrackDb extends Dexie {
       outbox: 'seq, status',
       pinFailures: 'staffId',
     });
+    // Acknowledged entries are kept (status `sent`); ackedAt finds the ones past retention.
+    this.version(2).stores({ outbox: 'seq, status, ackedAt' });
   }
 }
 

@@ -46,13 +46,13 @@ describe('a tablet the server no longer accepts', () => {
     const admin = await signIn(ctx().app, office.token, hall.admin.staffId, ADMIN_PASSWORD);
     expect((await adminApi(ctx().app, admin).revoke(hall.fx.device.id)).statusCode).toBe(200);
     await addRecords(db, records.slice(2));
-    const waiting = await db.outbox.toArray();
+    const outbox = await db.outbox.toArray();
 
     for (const attempt of [1, 2]) {
       expect(await syncOnce({ db, api })).toEqual({ kind: 'failed', failure: 'device_revoked' });
-      // Nothing dropped, nothing marked sent or refused.
-      expect(await db.outbox.toArray()).toEqual(waiting);
-      expect(waiting.map((e) => [e.seq, e.status])).toEqual([[3, 'pending'], [4, 'pending'], [5, 'pending']]);
+      // Nothing dropped, nothing marked sent or refused (the two sent before are kept as sent).
+      expect(await db.outbox.toArray()).toEqual(outbox);
+      expect(outbox.map((e) => [e.seq, e.status])).toEqual([[1, 'sent'], [2, 'sent'], [3, 'pending'], [4, 'pending'], [5, 'pending']]);
       expect(await readMeta(db, 'sync')).toMatchObject({ ackedThrough: 2, lastError: 'device_revoked' });
       expect(await lostReportRows(ctx().database, hall.fx.device.id)).toMatchObject([{ reason: 'revoked', attempts: attempt, offered: 3, first_seq: 3, last_seq: 5, pending: 3, pending_last_seq: 5 }]);
     }
@@ -112,7 +112,7 @@ describe('a tablet the server asks to slow down', () => {
     const wait = outcome.kind === 'failed' ? outcome.retryAfterMs : undefined;
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(60_000);
-    expect((await db.outbox.toArray()).map((e) => [e.seq, e.status])).toEqual([[2, 'pending']]);
+    expect((await db.outbox.toArray()).map((e) => [e.seq, e.status])).toEqual([[1, 'sent'], [2, 'pending']]);
     expect(await readMeta(db, 'sync')).toMatchObject({ ackedThrough: 1, lastError: 'rate_limited' });
   });
 });

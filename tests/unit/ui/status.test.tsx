@@ -48,6 +48,16 @@ describe('status strip', () => {
     expect(screen.getByTestId('status-waiting').getAttribute('data-count')).toBe('0');
   });
 
+  it('counts as waiting only what is not yet sent: records kept after the server acknowledged them are not', async () => {
+    const { db } = await counterFixture();
+    await startVisit();
+    await waitFor(() => expect(screen.getByTestId('status-waiting').getAttribute('data-count')).toBe('1'));
+    const [entry] = await db.outbox.toArray();
+    await db.outbox.update(entry!.seq, { status: 'sent', ackedAt: new Date().toISOString() });
+    await waitFor(() => expect(screen.getByTestId('status-waiting').getAttribute('data-count')).toBe('0'));
+    expect(screen.queryByTestId('rejected-records')).toBeNull();
+  });
+
   it('sync now runs the scheduler; the strip shows the last sync', async () => {
     const { db, services } = await counterFixture();
     expect((await screen.findByTestId('status-last-sync')).textContent).toBe('尚未同步');
