@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 export interface RunningServer {
   url: string;
-  enrolmentCode: string;
+  /** The demo hall's code printed at start (with TALKTRACK_DEMO=off nothing secret is printed: reading it throws). */
+  readonly enrolmentCode: string;
   dataDir: string;
   sqliteFile: string;
   output: () => string;
@@ -21,9 +22,11 @@ export interface RunningServer {
 
 /**
  * Starts the real server the way `npm start` does after building (`npm run serve`), on a free
- * port and a fresh data directory, and waits for it to print its URL and enrolment code.
+ * port and a fresh data directory, and waits for it to print its URL and (with the demo on, the
+ * default) the demo hall's enrolment code.
  */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const demo = options.env?.TALKTRACK_DEMO !== 'off';
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'talktrack-e2e-'));
   const child: ChildProcess = spawn('node', ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
@@ -31,12 +34,13 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   });
   let out = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const ready = new Promise<{ url: string; code: string }>((resolve, reject) => {
+  const ready = new Promise<{ url: string; code: string | null }>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      const code = /enrolment code: (\S+)/.exec(out)?.[1];
-      if (url && code) resolve({ url: url.replace(/\/$/, ''), code });
+      const code = /enrolment code: (\S+)/.exec(out)?.[1] ?? null;
+      // Without the demo the last line is the hint on what to do next.
+      if (url && (demo ? code !== null : /npm run setup|devices page/.test(out))) resolve({ url: url.replace(/\/$/, ''), code });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -46,7 +50,10 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   const { url, code } = await ready;
   return {
     url,
-    enrolmentCode: code,
+    get enrolmentCode(): string {
+      if (code === null) throw new Error('this server runs without the demo: it printed no enrolment code');
+      return code;
+    },
     dataDir,
     sqliteFile: join(dataDir, 'talktrack.sqlite'),
     output: () => out,
