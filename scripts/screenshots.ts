@@ -5,6 +5,7 @@
  *
  *   npx tsx scripts/screenshots.ts            # PNGs in /tmp/shots
  *   SHOTS_DIR=./shots npx tsx scripts/screenshots.ts
+ *   SHOTS_ONLY=portrait npx tsx scripts/screenshots.ts   # one viewport
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { shootDevicePages } from './shots/devicePages.ts';
+import { shootFirstHall } from './shots/firstHallPages.ts';
 import { shootManagerPages } from './shots/managePages.ts';
 import { shootReportPages } from './shots/reportPages.ts';
 
@@ -189,7 +191,12 @@ async function run(browser: Browser, viewport: (typeof VIEWPORTS)[number], dataD
     await shootManagerPages(page, (p, name) => shot(p, dir, name));
     await shootDevicePages(page, context, (p, name) => shot(p, dir, name), () => enrolmentCode(dataDir));
     await shootReportPages(page, context, (p, name) => shot(p, dir, name));
+    await shootFirstHall(browser, viewport, (p, name) => shot(p, dir, name));
     console.log(`${viewport.name}: screenshots in ${dir}`);
+  } catch (error) {
+    // What the page showed when a step failed: the quickest way to see why.
+    await page.screenshot({ path: join(dir, 'failed-step.png') }).catch(() => undefined);
+    throw error;
   } finally {
     await context.close();
     server.stop();
@@ -208,7 +215,8 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    for (const viewport of VIEWPORTS) await run(browser, viewport, dataDir);
+    const only = process.env.SHOTS_ONLY;
+    for (const viewport of VIEWPORTS.filter((v) => only === undefined || v.name === only)) await run(browser, viewport, dataDir);
   } finally {
     await browser.close();
   }
