@@ -50,6 +50,8 @@ export interface StaffTable {
   must_change_pin: Generated<number>;
   /** 1 while the secret is the demo hall's published one (README): the UI then shows "Demo". */
   demo_secret: Generated<number>;
+  /** "Sign out everywhere": sessions created before this instant no longer count. */
+  sessions_valid_after: string | null;
 }
 
 export interface DevicesTable {
@@ -133,6 +135,8 @@ export interface CampaignsTable {
   edit_version: Generated<number>;
   edited_by: string | null;
   edited_at: string | null;
+  /** When it was retired: recommendations recorded after it do not count against it. */
+  retired_at: string | null;
 }
 
 export interface CampaignHallsTable {
@@ -163,6 +167,8 @@ export interface FieldRecordsTable {
   device_id: string;
   seq: number;
   received_at: string;
+  /** sha256 of the record's canonical JSON; null for records stored before version 6. */
+  content_hash: string | null;
 }
 
 export interface VisitsTable {
@@ -230,6 +236,8 @@ export interface PushReceiptsTable {
   error: string | null;
   message: string | null;
   created_at: string;
+  /** sha256 of the record's canonical JSON as offered under this seq (null before version 6). */
+  record_hash: string | null;
 }
 
 /** One row per manager write of a campaign, written in the same transaction as the write. */
@@ -280,6 +288,40 @@ export interface AccessAuditTable {
   details: string | null;
 }
 
+/** The key one person signs records with on one tablet, given at an online sign-in. */
+export interface SigningKeysTable {
+  id: string;
+  staff_id: string;
+  device_id: string;
+  /** base64url of the 32-byte HMAC-SHA256 key. */
+  secret: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** A record the server could not store, kept with its reason until a manager accepts or discards it. */
+export interface HeldRecordsTable {
+  id: string;
+  hall_id: string;
+  device_id: string;
+  seq: number;
+  record_id: string | null;
+  kind: string | null;
+  staff_id: string | null;
+  record_time: string | null;
+  reason: string;
+  message: string;
+  /** JSON of the record as sent. */
+  record: string;
+  /** JSON of the signature as sent, if any. */
+  sig: string | null;
+  received_at: string;
+  status: 'held' | 'accepted' | 'discarded';
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
 export interface Schema {
   schema_version: SchemaVersionTable;
   rev_counter: RevCounterTable;
@@ -302,4 +344,6 @@ export interface Schema {
   access_audit: AccessAuditTable;
   password_codes: PasswordCodesTable;
   reference_removals: ReferenceRemovalsTable;
+  signing_keys: SigningKeysTable;
+  held_records: HeldRecordsTable;
 }

@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import { forbidden, HttpError } from '../errors.ts';
 import { getHall } from '../repos/halls.ts';
 import { createStaffSession, revokeStaffSession } from '../repos/sessions.ts';
+import { issueSigningKey } from '../repos/signingKeys.ts';
 import { getStaffRow, pinVerifierOf, type StaffRow, writeStaffSecret } from '../repos/staff.ts';
 import { parseInput } from '../validate.ts';
 
@@ -101,18 +102,19 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
     }
     await clearSignInAttempts(db, staff.id);
     const newPin = await checkNewPin(body, staff, secret);
-    const session =
-      newPin === null
-        ? await createStaffSession(db, { staffId: staff.id, deviceId: device.id, now })
-        : await db.transaction().execute(async (trx) => {
-            // Their own PIN replaces the one a manager set, and the session opens with it, in one step.
-            await writeStaffSecret(trx, staff.id, newPin, {});
-            return createStaffSession(trx, { staffId: staff.id, deviceId: device.id, now });
-          });
+    const { session, signingKey } = await db.transaction().execute(async (trx) => {
+      // Their own PIN replaces the one a manager set, and the session opens with it, in one step.
+      if (newPin !== null) await writeStaffSecret(trx, staff.id, newPin, {});
+      return {
+        session: await createStaffSession(trx, { staffId: staff.id, deviceId: device.id, now }),
+        signingKey: await issueSigningKey(trx, { staffId: staff.id, deviceId: device.id, now }),
+      };
+    });
     return {
       sessionToken: session.token,
       expiresAt: session.expiresAt,
       staff: { id: staff.id, name: staff.name, role, hallId: staff.hall_id },
+      signingKey,
     };
   });
 

@@ -34,10 +34,19 @@ export const SessionRequest = z
   .refine((body) => body.newPin === undefined || body.pin !== undefined, { message: 'newPin goes with pin', path: ['newPin'] });
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
+/**
+ * The key this person signs their records with on this tablet (recordSignature.ts), new at every
+ * online sign-in. The tablet keeps it only wrapped with a key derived from the PIN, for offline
+ * sign-in, and as a non-extractable key while the person is signed in.
+ */
+export const SigningKey = z.object({ id: Id, secret: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+export type SigningKey = z.infer<typeof SigningKey>;
+
 export const SessionResponse = z.object({
   sessionToken: z.string(),
   expiresAt: Instant,
   staff: z.object({ id: Id, name: z.string(), role: StaffRole, hallId: Id }),
+  signingKey: SigningKey,
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 

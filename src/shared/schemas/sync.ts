@@ -12,9 +12,20 @@ const Seq = z.number().int().max(MAX_SEQ, `must be at most ${MAX_SEQ}`);
  * One outbox entry as it travels. The record is checked on its own (FieldRecord) so that one
  * bad record is set aside with its reason while the rest of the batch goes on.
  */
+export const RecordSig = z.object({
+  keyId: Id,
+  /** base64url HMAC-SHA256 of the record's canonical JSON (recordSignature.ts). */
+  mac: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'mac must be 43 base64url characters'),
+});
+
 export const PushEntry = z.object({
   seq: Seq.positive(),
   record: z.unknown(),
+  /**
+   * Proof that the person the record names made it on this tablet. A record without one (a tablet
+   * from before signing) or with one that does not check is held back for a manager, not stored.
+   */
+  sig: RecordSig.optional(),
 });
 export type PushEntry = z.infer<typeof PushEntry>;
 

@@ -5,6 +5,7 @@ import * as m0002 from './0002_campaign_authoring.ts';
 import * as m0003 from './0003_reports.ts';
 import * as m0004 from './0004_device_access.ts';
 import * as m0005 from './0005_people.ts';
+import * as m0006 from './0006_trust.ts';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'reports', up: m0003.up },
   { version: 4, name: 'device_access', up: m0004.up },
   { version: 5, name: 'people', up: m0005.up },
+  { version: 6, name: 'trust', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
