@@ -188,6 +188,8 @@ async function run(browser: Browser, viewport: (typeof VIEWPORTS)[number], dataD
     await shot(page, dir, '11-synced');
 
     await page.getByTestId('sign-out').click();
+    // Signed out before the next step navigates: a navigation right after the tap can cut the sign-out short.
+    await page.locator('[data-testid^="staff-tile-"]').first().waitFor();
     await shootManagerPages(page, (p, name) => shot(p, dir, name));
     await shootDevicePages(page, context, (p, name) => shot(p, dir, name), () => enrolmentCode(dataDir));
     await shootReportPages(page, context, (p, name) => shot(p, dir, name));

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeVisit, openVisit } from '../../../src/client/db/fieldWrites.ts';
 import { counterFixture, id, resetUiState } from '../../helpers/uiFixtures.tsx';
 
 beforeEach(resetUiState);
+afterEach(() => vi.restoreAllMocks());
 
 async function serveWithoutRecommendation() {
   fireEvent.click(await screen.findByTestId('next-customer'));
@@ -78,6 +79,24 @@ describe('voiding a visit from the counter', () => {
     expect(screen.queryByTestId(`today-visit-${old.id}`)).toBeNull();
     expect(screen.queryByTestId(`void-visit-${theirs.id}`)).toBeNull();
     expect(screen.queryByTestId(`void-visit-${old.id}`)).toBeNull();
+  });
+
+  it('says a void that could not be stored in the language shown, also after a switch, and keeps the reason', async () => {
+    const { db } = await counterFixture();
+    await serveWithoutRecommendation();
+    const [visit] = await db.visits.toArray();
+    vi.spyOn(db.visits, 'update').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+
+    fireEvent.click(screen.getByTestId('open-today-visits'));
+    fireEvent.click(await screen.findByTestId(`void-visit-${visit!.id}`));
+    fireEvent.click(screen.getByTestId('void-quick-mistap'));
+    fireEvent.click(screen.getByTestId('void-confirm'));
+    const failure = await screen.findByTestId('void-store-error');
+    expect(failure.textContent).toContain('存储空间已满');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('void-store-error').textContent).toContain("This tablet's storage is full");
+    expect((screen.getByTestId('void-reason') as HTMLTextAreaElement).value).toBe('误点了“下一位客户”');
+    expect((await db.visits.get(visit!.id))?.voided).toBeFalsy();
   });
 
   it('offers no void while a customer is being served', async () => {

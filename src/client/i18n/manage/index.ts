@@ -24,12 +24,17 @@ export function translateManage(lang: Lang, key: ManageKey, params?: Params): st
   return isManageKey(key) ? fill(catalogues[lang][key], params) : translate(lang, key, params);
 }
 
-const bound: Record<Lang, { lang: Lang; t: ManageTranslate }> = {
+export interface ManageI18n {
+  lang: Lang;
+  t: ManageTranslate;
+}
+
+const bound: Record<Lang, ManageI18n> = {
   'zh-CN': { lang: 'zh-CN', t: (key, params) => translateManage('zh-CN', key, params) },
   en: { lang: 'en', t: (key, params) => translateManage('en', key, params) },
 };
 
 /** The manager pages' translator in the chosen UI language. */
-export function useManageI18n(): { lang: Lang; t: ManageTranslate } {
+export function useManageI18n(): ManageI18n {
   return bound[useI18n().lang];
 }

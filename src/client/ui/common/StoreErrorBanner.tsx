@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/index.ts';
 import { useUiStore } from '../../state/uiStore.ts';
+import { storeErrorText } from './storeError.ts';
 
 /** A failed write stays on screen until a later write succeeds or the person dismisses it. */
 export function StoreErrorBanner() {
@@ -7,17 +8,9 @@ export function StoreErrorBanner() {
   const error = useUiStore((s) => s.storeError);
   const clear = useUiStore((s) => s.setStoreError);
   if (!error) return null;
-  const text =
-    error.reason === 'quota'
-      ? t('error.quota')
-      : error.reason === 'unavailable'
-        ? t('error.unavailable')
-        : error.reason === 'visit_state'
-          ? t('error.visitState')
-          : t('error.unknown', { message: error.detail });
   return (
     <div class="banner banner-error" role="alert" data-testid="store-error" data-reason={error.reason}>
-      <p>{text}</p>
+      <p>{storeErrorText(error, t)}</p>
       <button type="button" class="btn btn-quiet" onClick={() => clear(null)}>
         {t('warn.dismiss')}
       </button>

@@ -5,9 +5,9 @@ import { type Actor, voidVisit, VoidRefusedError } from '../../db/fieldWrites.ts
 import { VOID_REASON_LIMIT, voidReasonOf } from '../../db/voidRules.ts';
 import { formatTime } from '../../i18n/format.ts';
 import { useVisitsI18n, type VisitsKey } from '../../i18n/visits/index.ts';
-import { useUiStore } from '../../state/uiStore.ts';
+import { type StoreErrorState, useUiStore } from '../../state/uiStore.ts';
 import { announceStored } from '../common/announceStored.ts';
-import { storeErrorOf } from '../common/storeError.ts';
+import { storeErrorOf, storeErrorText } from '../common/storeError.ts';
 
 const QUICK: readonly VisitsKey[] = ['visits.quick.wrongCustomer', 'visits.quick.duplicate', 'visits.quick.mistap', 'visits.quick.practice'];
 
@@ -25,7 +25,8 @@ export function VoidForm({ actor, timeZone, entry, onCancel, onVoided }: Props) 
   const { t, lang } = useVisitsI18n();
   const [text, setText] = useState('');
   const [refused, setRefused] = useState<VisitsKey | null>(null);
-  const [storeFailure, setStoreFailure] = useState<string | null>(null);
+  // Kept as what failed, worded when shown: it follows a language switch.
+  const [storeFailure, setStoreFailure] = useState<StoreErrorState | null>(null);
   const inFlight = useRef(false);
   const reason = voidReasonOf(text);
   const { visit } = entry;
@@ -47,13 +48,7 @@ export function VoidForm({ actor, timeZone, entry, onCancel, onVoided }: Props) 
         // Said here, over the counter, and kept in the counter's banner once the list is closed.
         const failure = storeErrorOf(cause);
         useUiStore.getState().setStoreError(failure);
-        setStoreFailure(
-          failure.reason === 'quota'
-            ? t('error.quota')
-            : failure.reason === 'unavailable'
-              ? t('error.unavailable')
-              : t('error.unknown', { message: failure.detail }),
-        );
+        setStoreFailure(failure);
       }
       return;
     } finally {
@@ -118,7 +113,7 @@ export function VoidForm({ actor, timeZone, entry, onCancel, onVoided }: Props) 
       )}
       {storeFailure && (
         <p class="msg msg-error" role="alert" data-testid="void-store-error">
-          {storeFailure}
+          {storeErrorText(storeFailure, t)}
         </p>
       )}
       <div class="actions">

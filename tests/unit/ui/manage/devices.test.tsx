@@ -49,6 +49,9 @@ describe('devices page', () => {
     fireEvent.click(screen.getByTestId('revoke-confirm-yes'));
     await waitFor(() => expect(screen.getByTestId(`device-row-${spare.id}`).getAttribute('data-state')).toBe('revoked'));
     expect(screen.getByTestId('devices-notice').textContent).toBe('已停用“test tablet”。');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('devices-notice').textContent).toBe('Revoked “test tablet”.');
+    fireEvent.click(screen.getByTestId('lang-zh'));
     const revokedRow = screen.getByTestId(`device-row-${spare.id}`);
     expect(revokedRow.textContent).toContain(`${hall.manager.name} 于`);
     expect(within(revokedRow).queryByRole('button')).toBeNull();
@@ -100,6 +103,8 @@ describe('devices page', () => {
     fireEvent.click(screen.getByTestId('end-sessions-confirm-yes'));
     await waitFor(() => expect(screen.getByTestId('people-notice').textContent).toBe('测试员甲 已在所有设备上退出（结束了 1 个登录）。'));
     expect(await sessionAlive()).toBe(401);
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('people-notice').textContent).toBe('测试员甲 is signed out everywhere (1 sessions ended).');
   });
 
   it('is in the manager pages’ navigation', async () => {

@@ -33,6 +33,8 @@ describe('enrolling a new device from the devices page', () => {
     expect(code).toMatch(/^[A-Z2-9]{8}$/);
     const link = enrolLink(location.origin, code);
     expect(within(shown).getByTestId('issued-code-link').getAttribute('href')).toBe(link);
+    // This browser offers no clipboard (as a page on plain HTTP): no copy button, the link is there to press.
+    expect(within(shown).queryByTestId('issued-code-link-copy')).toBeNull();
     const qr = within(shown).getByTestId('issued-code-qr');
     expect(qr.tagName.toLowerCase()).toBe('svg');
     expect(qr.querySelector('path')!.getAttribute('d')).toBe(qrPath(link).d);
@@ -59,6 +61,36 @@ describe('enrolling a new device from the devices page', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Enrol a new device' })).toBeTruthy();
   });
 
+  it('copies the link with a button where the browser has a clipboard, and says so (or how to copy by hand) in the page’s language', async () => {
+    const { app, database } = ctx();
+    const hall = await seedManageHall(app, database);
+    const copied: string[] = [];
+    let allowed = true;
+    const clipboard = { writeText: (text: string) => (allowed ? Promise.resolve(void copied.push(text)) : Promise.reject(new DOMException('denied', 'NotAllowedError'))) };
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
+    try {
+      await manageUi(ctx(), { hall, path: '/manage/devices' });
+      fireEvent.input(await screen.findByTestId('code-device-name'), { target: { value: '柜台 6' } });
+      fireEvent.click(screen.getByTestId('code-issue'));
+      const link = (await screen.findByTestId('issued-code-link')).getAttribute('href')!;
+      expect(screen.queryByTestId('issued-code-link-copied')).toBeNull();
+      fireEvent.click(screen.getByTestId('issued-code-link-copy'));
+      await waitFor(() => expect(screen.getByTestId('issued-code-link-copied').textContent).toBe('链接已复制。'));
+      expect(copied).toEqual([link]);
+      fireEvent.click(screen.getByTestId('lang-en'));
+      expect(screen.getByTestId('issued-code-link-copied').textContent).toBe('Link copied.');
+      expect(screen.getByTestId('issued-code-link-copy').textContent).toBe('Copy link');
+
+      allowed = false;
+      fireEvent.click(screen.getByTestId('issued-code-link-copy'));
+      await waitFor(() => expect(screen.getByTestId('issued-code-link-copied').getAttribute('data-kind')).toBe('failed'));
+      expect(screen.getByTestId('issued-code-link-copied').textContent).toBe('Could not copy: press and hold the link and choose “Copy”.');
+      expect(copied).toEqual([link]);
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
+  });
+
   it('cancels a pending code, which then enrols nothing', async () => {
     const { app, database } = ctx();
     const hall = await seedManageHall(app, database);
@@ -69,6 +101,8 @@ describe('enrolling a new device from the devices page', () => {
     fireEvent.click(within(row).getByTestId(`code-cancel-${issued.id}`));
     await waitFor(() => expect(screen.queryByTestId(`code-row-${issued.id}`)).toBeNull());
     expect(screen.getByTestId('codes-notice').textContent).toBe('“咨询台”的登记码已作废。');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('codes-notice').textContent).toBe('The code for “咨询台” is cancelled.');
     const refused = await enrolWith(issued.code);
     expect(refused.statusCode).toBe(401);
     expect(refused.json()).toMatchObject({ error: 'unknown_code' });

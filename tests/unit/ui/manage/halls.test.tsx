@@ -37,6 +37,11 @@ describe('halls page', () => {
     fireEvent.change(zone, { target: { value: 'Asia/Urumqi' } });
     fireEvent.click(screen.getByTestId('new-hall-submit'));
     await waitFor(() => expect(screen.getByTestId('halls-notice').textContent).toBe('已新建西湖营业厅。'));
+    // The notice follows a language switch, the hall's name with it.
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('halls-notice').textContent).toBe('Created West Lake Hall.');
+    fireEvent.click(screen.getByTestId('lang-zh'));
+    expect(screen.getByTestId('halls-notice').textContent).toBe('已新建西湖营业厅。');
     const created = (await hallsOnServer(hall)).find((h) => h.name.zh === '西湖营业厅')!;
     expect(created).toMatchObject({ name: { zh: '西湖营业厅', en: 'West Lake Hall' }, timeZone: 'Asia/Urumqi', address: '杭州市西湖区 1 号', active: true });
 

@@ -39,6 +39,13 @@ describe('people page', () => {
     expect(row.textContent).toContain(staffNo);
     expect(row.textContent).toContain('营业员');
     expect(within(row).getByTestId('staff-state').textContent).toBe('正常');
+    // The name is the row's one button, the way into the person's panel.
+    const open = within(row).getByRole('button');
+    expect(open.getAttribute('data-testid')).toBe(`staff-open-${hall.fx.consultantId}`);
+    expect(open.textContent).toContain('测试员甲');
+    fireEvent.click(open);
+    expect(screen.getByTestId(`person-panel-${hall.fx.consultantId}`)).toBeTruthy();
+    expect(within(screen.getByTestId(`staff-row-${hall.fx.consultantId}`)).getByRole('button').textContent).toContain('Tester A');
     // The deactivated person is listed too, after the active ones.
     const rows = screen.getAllByTestId(/^staff-row-/);
     expect(rows.at(-1)!.getAttribute('data-active')).toBe('false');
@@ -83,6 +90,8 @@ describe('people page', () => {
     expect(within(row).getByTestId('staff-state').textContent).toBe('下次登录时设置自己的 PIN 码');
     fireEvent.click(screen.getByTestId('lang-en'));
     expect(screen.getByTestId('one-time-secret').textContent).toContain('Give it to Zhou Jie privately');
+    // The notice is worded again in the new language, the person by their English name.
+    expect(screen.getByTestId('staff-notice').textContent).toBe('Added Zhou Jie.');
 
     // Closed, it is gone for good: nothing on the page shows it again.
     fireEvent.click(enabled('one-time-done'));
@@ -152,10 +161,13 @@ describe('people page', () => {
     fireEvent.input(screen.getByTestId('edit-person-staff-no'), { target: { value: mine } });
     fireEvent.input(screen.getByTestId('edit-person-name-en'), { target: { value: 'Tester A' } });
     fireEvent.click(screen.getByTestId('edit-person-submit'));
-    await waitFor(() => expect(screen.getByTestId('staff-notice').textContent).toBe('Saved 测试员甲.'));
+    // Named as the page names people: in English by the English name just given.
+    await waitFor(() => expect(screen.getByTestId('staff-notice').textContent).toBe('Saved Tester A.'));
     const row = screen.getByTestId(`staff-row-${hall.fx.consultantId}`);
     await waitFor(() => expect(row.textContent).toContain(mine));
     expect(row.textContent).toContain('Tester A');
+    fireEvent.click(screen.getByTestId('lang-zh'));
+    expect(screen.getByTestId('staff-notice').textContent).toBe('已保存 测试员甲 的信息。');
   });
 
   it('deactivates after asking and reactivates; a signed-in manager cannot act on themself', async () => {
@@ -177,6 +189,8 @@ describe('people page', () => {
     fireEvent.click(enabled('person-reactivate'));
     await waitFor(() => expect(screen.getByTestId(`staff-row-${hall.fx.consultantId}`).getAttribute('data-active')).toBe('true'));
     expect(screen.getByTestId('staff-notice').textContent).toBe('测试员甲 已重新启用。');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('staff-notice').textContent).toBe('测试员甲 is active again.');
   });
 
   it('shows a locked person until when, and unlocks them at once', async () => {
@@ -220,6 +234,9 @@ describe('people page', () => {
     fireEvent.click(enabled('person-move'));
     await waitFor(() => expect(screen.getByTestId('staff-notice').textContent).toBe('测试员乙 已调到东门营业厅。'));
     await waitFor(() => expect(screen.queryByTestId(`staff-row-${hall.fx.marketerId}`)).toBeNull());
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('staff-notice').textContent).toBe('测试员乙 moved to East Gate Hall.');
+    fireEvent.click(screen.getByTestId('lang-zh'));
 
     fireEvent.change(picker, { target: { value: other.id } });
     expect(await screen.findByTestId(`staff-row-${hall.fx.marketerId}`)).toBeTruthy();

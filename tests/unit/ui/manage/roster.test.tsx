@@ -38,8 +38,14 @@ describe('roster import', () => {
     expect(within(panel).getByTestId('roster-header-staffNo').textContent).toContain(ROSTER_HEADERS.staffNo.join('、'));
     expect(within(panel).getByTestId('roster-header-name').textContent).toContain('（必填）');
 
+    // The picker is a button of its own; no file is named until one is chosen.
+    const picker = screen.getByTestId('roster-file').closest('label')!;
+    expect(picker.textContent).toBe('选择花名册文件');
+    expect(screen.getByTestId('roster-file-name').textContent).toBe('还没有选择文件（CSV 或 XLSX）');
     chooseFile('花名册.csv', csv);
     const preview = await screen.findByTestId('roster-preview');
+    expect(screen.getByTestId('roster-file-name').textContent).toBe('花名册.csv');
+    expect(picker.textContent).toBe('换一个文件');
     expect(preview.textContent).toContain('已检查“花名册.csv”：可以导入 3 人。');
     expect(within(preview).getByTestId('roster-row-2').textContent).toContain('黄蓉');
     expect(within(preview).getByTestId('roster-row-3').textContent).toContain('流动营销');

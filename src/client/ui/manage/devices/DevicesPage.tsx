@@ -5,6 +5,7 @@ import { type Problem, problemOf } from '../../../manage/problems.ts';
 import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
+import { useNotice } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 import { DeviceTable } from './DeviceTable.tsx';
 import { EnrolmentCodes } from './EnrolmentCodes.tsx';
@@ -24,17 +25,17 @@ export function DevicesPage() {
   const lost = useLoad<LostRecordsResponse>(() => api.lostRecords(), [api]);
   const [revoking, setRevoking] = useState<DeviceSummary | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
   const [problem, setProblem] = useState<Problem | null>(null);
   const when = whenIn(devices.data?.halls ?? lost.data?.halls ?? [], enrolment.hall.timeZone, lang);
 
   const revoke = async (device: DeviceSummary) => {
     setBusy(true);
     setProblem(null);
-    setNotice(null);
+    notice.say(null);
     try {
       const answer = await api.revokeDevice(device.id);
-      setNotice(t('manage.devices.revoked', { device: deviceName(answer.device, t) }));
+      notice.say((i18n) => i18n.t('manage.devices.revoked', { device: deviceName(answer.device, i18n.t) }));
     } catch (cause) {
       setProblem(problemOf(cause));
     } finally {
@@ -55,9 +56,9 @@ export function DevicesPage() {
       <EnrolmentCodes when={when} onEnrolled={devices.reload} />
       <h2 id="enrolled-title">{t('manage.devices.enrolled')}</h2>
       <p class="muted">{t('manage.devices.intro')}</p>
-      {notice && (
+      {notice.text && (
         <p class="msg msg-info" role="status" data-testid="devices-notice">
-          {notice}
+          {notice.text}
         </p>
       )}
       {problem && <ProblemNote problem={problem} />}

@@ -5,6 +5,7 @@ import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
+import { useNotice } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 import type { DeviceWhen } from './deviceText.ts';
 import { IssuedCode } from './IssuedCode.tsx';
@@ -22,7 +23,7 @@ export function EnrolmentCodes({ when, onEnrolled }: { when: DeviceWhen; onEnrol
   const [issued, setIssued] = useState<IssuedEnrolmentCode | null>(null);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
   const [problem, setProblem] = useState<Problem | null>(null);
   const halls = codes.data?.halls ?? [];
   const hallName = (id: string) => {
@@ -33,7 +34,7 @@ export function EnrolmentCodes({ when, onEnrolled }: { when: DeviceWhen; onEnrol
   const act = async (send: () => Promise<void>) => {
     setBusy(true);
     setProblem(null);
-    setNotice(null);
+    notice.say(null);
     try {
       await send();
     } catch (cause) {
@@ -59,7 +60,7 @@ export function EnrolmentCodes({ when, onEnrolled }: { when: DeviceWhen; onEnrol
     void act(async () => {
       await api.cancelEnrolmentCode(code.id);
       if (issued?.id === code.id) setIssued(null);
-      setNotice(t('manage.codes.cancelled', { device: code.deviceName ?? '' }));
+      notice.say((i18n) => i18n.t('manage.codes.cancelled', { device: code.deviceName ?? '' }));
     });
 
   const pending = codes.data?.codes ?? [];
@@ -110,9 +111,9 @@ export function EnrolmentCodes({ when, onEnrolled }: { when: DeviceWhen; onEnrol
         </div>
       </form>
       {problem && <ProblemNote problem={problem} testId="codes-problem" />}
-      {notice && (
+      {notice.text && (
         <p class="msg msg-info" role="status" data-testid="codes-notice">
-          {notice}
+          {notice.text}
         </p>
       )}
       {issued && (
@@ -151,7 +152,7 @@ export function EnrolmentCodes({ when, onEnrolled }: { when: DeviceWhen; onEnrol
             <tbody>
               {pending.map((c) => (
                 <tr key={c.id} data-testid={`code-row-${c.id}`}>
-                  <td class="text">{c.deviceName ?? t('manage.devices.unnamed')}</td>
+                  <td class="m-name">{c.deviceName ?? t('manage.devices.unnamed')}</td>
                   {halls.length > 1 && <td class="text">{hallName(c.hallId)}</td>}
                   <td class="text">
                     {c.createdBy?.name ?? t('manage.codes.bySetup')} <span class="muted">{when(c.hallId, c.createdAt, t)}</span>

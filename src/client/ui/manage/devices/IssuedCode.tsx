@@ -1,6 +1,7 @@
 import { enrolLink } from '../../../../shared/links.ts';
 import type { IssuedEnrolmentCode } from '../../../../shared/schemas/people.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { CopyableLink } from '../common/CopyableLink.tsx';
 import { QrCode } from '../common/QrCode.tsx';
 
 /**
@@ -18,12 +19,7 @@ export function IssuedCode({ code, expires, onDone }: { code: IssuedEnrolmentCod
           <p class="m-secret-value" lang="en" data-testid="issued-code-value">
             {code.code}
           </p>
-          <p class="text">
-            {t('manage.secret.link')}{' '}
-            <a href={link} class="m-break" data-testid="issued-code-link">
-              {link}
-            </a>
-          </p>
+          <CopyableLink href={link} testId="issued-code-link" />
           <p class="muted" data-testid="issued-code-expires">
             {t('manage.secret.expires', { time: expires })}
           </p>

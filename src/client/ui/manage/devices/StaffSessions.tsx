@@ -7,6 +7,7 @@ import { type Problem, problemOf } from '../../../manage/problems.ts';
 import { useLiveQuery } from '../../hooks/useLiveQuery.ts';
 import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
+import { useNotice } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 
 /**
@@ -30,16 +31,16 @@ export function StaffSessions() {
   );
   const [asking, setAsking] = useState<StaffMember | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
   const [problem, setProblem] = useState<Problem | null>(null);
 
   const end = async (person: StaffMember) => {
     setBusy(true);
     setProblem(null);
-    setNotice(null);
+    notice.say(null);
     try {
       const answer = await api.endSessions(person.id);
-      setNotice(t('manage.people.ended', { name: personName(person, lang), count: answer.revoked }));
+      notice.say((i18n) => i18n.t('manage.people.ended', { name: personName(person, i18n.lang), count: answer.revoked }));
     } catch (cause) {
       setProblem(problemOf(cause));
     } finally {
@@ -52,9 +53,9 @@ export function StaffSessions() {
     <>
       <h2 id="people-title">{t('manage.people.title')}</h2>
       <p class="muted">{t('manage.people.intro')}</p>
-      {notice && (
+      {notice.text && (
         <p class="msg msg-info" role="status" data-testid="people-notice">
-          {notice}
+          {notice.text}
         </p>
       )}
       {problem && <ProblemNote problem={problem} testId="people-problem" />}
@@ -84,7 +85,7 @@ export function StaffSessions() {
             <tbody>
               {people.map((p) => (
                 <tr key={p.id} data-testid={`person-row-${p.id}`}>
-                  <td class="text">{personName(p, lang)}</td>
+                  <td class="m-name">{personName(p, lang)}</td>
                   <td>{t(`role.${p.role}`)}</td>
                   <td>
                     <button type="button" class="btn btn-secondary" data-testid={`end-sessions-${p.id}`} disabled={busy} onClick={() => setAsking(p)}>

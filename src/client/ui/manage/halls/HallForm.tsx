@@ -84,7 +84,7 @@ export function HallForm({ idPrefix, hall, title, submitLabel, busy, onSubmit, o
             </p>
           </div>
         )}
-        <label class="m-field">
+        <label class="m-field m-field-wide">
           <span class="m-label">{t('manage.halls.address')}</span>
           <input type="text" data-testid={`${idPrefix}-address`} maxLength={200} value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
         </label>

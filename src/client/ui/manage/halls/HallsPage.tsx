@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { HallAdmin, HallListResponse } from '../../../../shared/schemas/people.ts';
 import { pick } from '../../../i18n/index.ts';
-import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { type ManageKey, useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
 import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
+import { useNotice, type Wording } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 import { HallForm, type HallValues } from './HallForm.tsx';
 
@@ -27,6 +28,13 @@ export function HallsPage() {
 
 type Editing = { kind: 'new' } | { kind: 'edit'; hall: HallAdmin } | null;
 
+/** "Created 三里屯营业厅." with the hall's name in the language shown. */
+const hallNotice =
+  (key: ManageKey) =>
+  (hall: HallAdmin): Wording =>
+  ({ t, lang }) =>
+    t(key, { name: pick(hall.name, lang) });
+
 function HallList() {
   const { t, lang } = useManageI18n();
   const { api } = useManage();
@@ -34,17 +42,17 @@ function HallList() {
   const [editing, setEditing] = useState<Editing>(null);
   const [deactivating, setDeactivating] = useState<HallAdmin | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
   const [problem, setProblem] = useState<Problem | null>(null);
 
-  const run = async (send: () => Promise<{ hall: HallAdmin }>, notice: (hall: HallAdmin) => string) => {
+  const run = async (send: () => Promise<{ hall: HallAdmin }>, said: (hall: HallAdmin) => Wording) => {
     setBusy(true);
     setProblem(null);
-    setNotice(null);
+    notice.say(null);
     try {
       const answer = await send();
       setEditing(null);
-      setNotice(notice(answer.hall));
+      notice.say(said(answer.hall));
     } catch (cause) {
       setProblem(problemOf(cause));
     } finally {
@@ -57,9 +65,9 @@ function HallList() {
   const save = (values: HallValues) => {
     if (editing?.kind === 'edit') {
       const id = editing.hall.id;
-      void run(() => api.updateHall(id, { name: values.name, address: values.address }), (h) => t('manage.halls.saved', { name: pick(h.name, lang) }));
+      void run(() => api.updateHall(id, { name: values.name, address: values.address }), hallNotice('manage.halls.saved'));
     } else {
-      void run(() => api.createHall(values), (h) => t('manage.halls.created', { name: pick(h.name, lang) }));
+      void run(() => api.createHall(values), hallNotice('manage.halls.created'));
     }
   };
 
@@ -73,9 +81,9 @@ function HallList() {
         </button>
       </div>
       <p class="muted">{t('manage.halls.intro')}</p>
-      {notice && (
+      {notice.text && (
         <p class="msg msg-info" role="status" data-testid="halls-notice">
-          {notice}
+          {notice.text}
         </p>
       )}
       {problem && <ProblemNote problem={problem} testId="halls-problem" />}
@@ -88,7 +96,7 @@ function HallList() {
           busy={busy}
           onConfirm={() => {
             const id = deactivating.id;
-            void run(() => api.updateHall(id, { active: false }), (h) => t('manage.halls.deactivated', { name: pick(h.name, lang) }));
+            void run(() => api.updateHall(id, { active: false }), hallNotice('manage.halls.deactivated'));
           }}
           onCancel={() => setDeactivating(null)}
         />
@@ -116,8 +124,13 @@ function HallList() {
                 <th scope="col">{t('manage.halls.state')}</th>
                 <th scope="col">{t('manage.halls.people')}</th>
                 <th scope="col">{t('manage.halls.devices')}</th>
-                <th scope="col">{t('manage.halls.timeZone')}</th>
-                <th scope="col">{t('manage.halls.address')}</th>
+                {/* Not in a narrow layout: shown under the name there, so each row's buttons stay on screen. */}
+                <th scope="col" class="m-wide-only">
+                  {t('manage.halls.timeZone')}
+                </th>
+                <th scope="col" class="m-wide-only">
+                  {t('manage.halls.address')}
+                </th>
                 <th scope="col">
                   <span class="visually-hidden">{t('manage.halls.actions')}</span>
                 </th>
@@ -126,19 +139,23 @@ function HallList() {
             <tbody>
               {list.map((h) => (
                 <tr key={h.id} data-testid={`hall-row-${h.id}`} data-active={String(h.active)}>
-                  <td class="text">
-                    {h.name.zh}
-                    {h.name.en && <div class="muted">{h.name.en}</div>}
+                  <td>
+                    <div class="m-name">{h.name.zh}</div>
+                    {h.name.en && <div class="m-name muted">{h.name.en}</div>}
+                    <div class="m-narrow-only muted">
+                      <div>{h.timeZone}</div>
+                      {h.address && <div class="text">{h.address}</div>}
+                    </div>
                   </td>
                   <td>
                     <span class={h.active ? 'badge badge-live' : 'badge'}>{t(h.active ? 'manage.halls.active' : 'manage.halls.inactive')}</span>
                   </td>
                   <td data-testid="hall-people">{h.people}</td>
                   <td data-testid="hall-devices">{h.devices}</td>
-                  <td>{h.timeZone}</td>
-                  <td class="text">{h.address ?? ''}</td>
+                  <td class="m-wide-only">{h.timeZone}</td>
+                  <td class="m-wide-only text">{h.address ?? ''}</td>
                   <td>
-                    <div class="actions">
+                    <div class="actions m-row-buttons">
                       <button type="button" class="btn btn-secondary" data-testid={`hall-edit-${h.id}`} disabled={busy || editing !== null} onClick={() => setEditing({ kind: 'edit', hall: h })}>
                         {t('manage.halls.edit')}
                       </button>
@@ -152,7 +169,7 @@ function HallList() {
                           class="btn btn-secondary"
                           data-testid={`hall-reactivate-${h.id}`}
                           disabled={busy}
-                          onClick={() => void run(() => api.updateHall(h.id, { active: true }), (x) => t('manage.halls.reactivated', { name: pick(x.name, lang) }))}
+                          onClick={() => void run(() => api.updateHall(h.id, { active: true }), hallNotice('manage.halls.reactivated'))}
                         >
                           {t('manage.halls.reactivate')}
                         </button>

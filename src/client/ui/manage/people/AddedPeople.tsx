@@ -32,7 +32,7 @@ export function AddedPeople({ added, hallName, timeZone }: { added: readonly Per
           <tbody>
             {added.map(({ person, pin, passwordCode }) => (
               <tr key={person.id} data-testid={`roster-added-${person.id}`}>
-                <td class="text">{personName(person, lang)}</td>
+                <td class="m-name">{personName(person, lang)}</td>
                 <td>{person.staffNo ?? ''}</td>
                 <td>{t(`role.${person.role}`)}</td>
                 <td>

@@ -3,6 +3,7 @@ import type { OneTimeCode } from '../../../../shared/schemas/people.ts';
 import { personName } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { formatDateTime } from '../../../manage/format.ts';
+import { CopyableLink } from '../common/CopyableLink.tsx';
 import { QrCode } from '../common/QrCode.tsx';
 
 export interface NewSecret {
@@ -38,12 +39,7 @@ export function OneTimeSecret({ secret, timeZone, onDone }: { secret: NewSecret;
               <p class="m-secret-value" data-testid="one-time-code" lang="en">
                 {passwordCode.code}
               </p>
-              <p class="text">
-                {t('manage.secret.link')}{' '}
-                <a href={passwordLink(location.origin, passwordCode.code)} data-testid="one-time-code-link" class="m-break">
-                  {passwordLink(location.origin, passwordCode.code)}
-                </a>
-              </p>
+              <CopyableLink href={passwordLink(location.origin, passwordCode.code)} testId="one-time-code-link" />
               <p class="muted">{t('manage.secret.expires', { time: formatDateTime(passwordCode.expiresAt, lang, timeZone) })}</p>
               <p>{t('manage.secret.codeNote', { name })}</p>
             </div>

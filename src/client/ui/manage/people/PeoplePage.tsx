@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { HallListResponse, PeopleListResponse, PersonAdmin, PersonResponse } from '../../../../shared/schemas/people.ts';
 import type { StaffRole } from '../../../../shared/schemas/reference.ts';
-import { pick } from '../../../i18n/index.ts';
+import { personName, pick } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { formatDateTime } from '../../../manage/format.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
+import { useNotice, type Wording } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 import { type NewSecret, OneTimeSecret } from './OneTimeSecret.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
@@ -32,7 +33,7 @@ export function PeoplePage() {
   const [importing, setImporting] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [secret, setSecret] = useState<NewSecret | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = useNotice();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -45,8 +46,8 @@ export function PeoplePage() {
   const list = people.data?.people ?? [];
   const open = list.find((p) => p.id === openId) ?? null;
 
-  const changed = (answer: PersonResponse | null, text: string) => {
-    setNotice(text);
+  const changed = (answer: PersonResponse | null, said: Wording) => {
+    notice.say(said);
     setProblem(null);
     // Shown once: a new PIN or code is never read back from the server.
     if (answer && (answer.pin !== null || answer.passwordCode !== null)) {
@@ -64,7 +65,7 @@ export function PeoplePage() {
       const answer = await api.createPerson({ hallId, ...values });
       setAdding(false);
       setOpenId(answer.person.id);
-      changed(answer, t('manage.staff.added', { name: values.name }));
+      changed(answer, (i18n) => i18n.t('manage.staff.added', { name: personName(values, i18n.lang) }));
     } catch (cause) {
       setProblem(problemOf(cause));
     } finally {
@@ -77,7 +78,7 @@ export function PeoplePage() {
     setOpenId(null);
     setAdding(false);
     setImporting(false);
-    setNotice(null);
+    notice.say(null);
   };
 
   return (
@@ -107,9 +108,9 @@ export function PeoplePage() {
       </div>
       <p class="muted m-no-print">{t('manage.staff.intro', { hall: hallName })}</p>
       {secret && <OneTimeSecret secret={secret} timeZone={timeZone} onDone={() => setSecret(null)} />}
-      {notice && (
+      {notice.text && (
         <p class="msg msg-info m-no-print" role="status" data-testid="staff-notice">
-          {notice}
+          {notice.text}
         </p>
       )}
       {problem && <ProblemNote problem={problem} testId="staff-problem" />}

@@ -10,33 +10,38 @@ interface Props {
   onOpen: (person: PersonAdmin) => void;
 }
 
-/** One row per person: names, staff number, role and where their sign-in stands. */
+/**
+ * One row per person: names, staff number, role and where their sign-in stands. The name is the
+ * button that opens the person, so the way in stays on screen however narrow the table gets.
+ */
 export function PeopleTable({ people, selectedId, when, onOpen }: Props) {
   const { t, lang } = useManageI18n();
   const now = new Date();
   return (
     <div class="m-table-wrap">
-      <table class="m-table" data-testid="staff-table">
+      <table class="m-table m-people-table" data-testid="staff-table">
         <thead>
           <tr>
             <th scope="col">{t('manage.staff.name')}</th>
             <th scope="col">{t('manage.staff.staffNo')}</th>
             <th scope="col">{t('manage.staff.role')}</th>
             <th scope="col">{t('manage.staff.state')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('manage.staff.open')}</span>
-            </th>
           </tr>
         </thead>
         <tbody>
           {people.map((p) => {
             const states = personStates(p, now);
+            const shown = personName(p, lang);
+            // The other form of the name underneath, when the person has both.
+            const other = p.nameEn ? (shown === p.name ? p.nameEn : p.name) : null;
             return (
               <tr key={p.id} data-testid={`staff-row-${p.id}`} data-active={String(p.active)} aria-current={p.id === selectedId || undefined}>
-                <td class="text">
-                  {personName(p, lang)}
-                  {lang === 'en' && p.nameEn && <div class="muted">{p.name}</div>}
-                  {lang !== 'en' && p.nameEn && <div class="muted">{p.nameEn}</div>}
+                <td>
+                  <button type="button" class="m-name-button" data-testid={`staff-open-${p.id}`} onClick={() => onOpen(p)}>
+                    <span class="m-name">{shown}</span>
+                    {other && <span class="m-name muted">{other}</span>}
+                    <span class="visually-hidden">{t('manage.staff.open')}</span>
+                  </button>
                 </td>
                 <td>{p.staffNo ?? ''}</td>
                 <td>{t(`role.${p.role}`)}</td>
@@ -46,11 +51,6 @@ export function PeopleTable({ people, selectedId, when, onOpen }: Props) {
                       {stateText(s, p, t, when)}
                     </span>
                   ))}
-                </td>
-                <td>
-                  <button type="button" class="btn btn-secondary" data-testid={`staff-open-${p.id}`} onClick={() => onOpen(p)}>
-                    {t('manage.staff.open')}
-                  </button>
                 </td>
               </tr>
             );

@@ -2,11 +2,13 @@ import { useState } from 'preact/hooks';
 import { credentialOf } from '../../../../shared/credential.ts';
 import type { HallAdmin, PersonAdmin, PersonResponse, PersonUpdateRequest } from '../../../../shared/schemas/people.ts';
 import type { StaffRole } from '../../../../shared/schemas/reference.ts';
-import { personName, pick } from '../../../i18n/index.ts';
-import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { type Params, personName, pick } from '../../../i18n/index.ts';
+import { type ManageKey, useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
+import type { Lang } from '../../../state/langStore.ts';
 import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
+import type { Wording } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 import { isLocked } from './personState.ts';
 import { PersonForm, type PersonValues } from './PersonForm.tsx';
@@ -17,7 +19,7 @@ interface Props {
   moveTargets: readonly HallAdmin[];
   roles: readonly StaffRole[];
   /** A change went through: the answer (with any one-time PIN or code) and what to say. */
-  onChanged: (answer: PersonResponse | null, notice: string) => void;
+  onChanged: (answer: PersonResponse | null, notice: Wording) => void;
   onClose: () => void;
 }
 
@@ -34,8 +36,13 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
   const [problem, setProblem] = useState<Problem | null>(null);
   const name = personName(person, lang);
   const usesPassword = credentialOf(person.role) === 'password';
+  /** A notice naming this person (and maybe a hall) in whichever language is shown when it is read. */
+  const about =
+    (key: ManageKey, more: (lang: Lang) => Params = () => ({})): Wording =>
+    (i18n) =>
+      i18n.t(key, { name: personName(person, i18n.lang), ...more(i18n.lang) });
 
-  const run = async (send: () => Promise<PersonResponse | { revoked: number }>, notice: (answer: PersonResponse | { revoked: number }) => string) => {
+  const run = async (send: () => Promise<PersonResponse | { revoked: number }>, notice: (answer: PersonResponse | { revoked: number }) => Wording) => {
     setBusy(true);
     setProblem(null);
     try {
@@ -61,12 +68,15 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
       setEditing(false);
       return;
     }
-    void run(() => api.updatePerson(person.id, change), () => t('manage.staff.saved', { name: values.name }));
+    void run(
+      () => api.updatePerson(person.id, change),
+      () => (i18n) => i18n.t('manage.staff.saved', { name: personName(values, i18n.lang) }),
+    );
   };
 
   // Without a secret yet there is nothing to replace, so nothing to ask first.
   const issueSecret = () =>
-    void run(() => (usesPassword ? api.passwordCode(person.id) : api.resetPin(person.id)), () => t('manage.staff.secretIssued', { name }));
+    void run(() => (usesPassword ? api.passwordCode(person.id) : api.resetPin(person.id)), () => about('manage.staff.secretIssued'));
 
   const self = person.id === me.id;
   const untouchable = person.role === 'admin' && !isAdmin;
@@ -99,7 +109,7 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
           yes={t('manage.staff.deactivate')}
           no={t('manage.staff.cancel')}
           busy={busy}
-          onConfirm={() => void run(() => api.deactivatePerson(person.id), () => t('manage.staff.deactivated', { name }))}
+          onConfirm={() => void run(() => api.deactivatePerson(person.id), () => about('manage.staff.deactivated'))}
           onCancel={() => setAsking(null)}
         />
       )}
@@ -113,7 +123,7 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
           onConfirm={() =>
             void run(
               () => api.endSessions(person.id),
-              (answer) => t('manage.people.ended', { name, count: 'revoked' in answer ? answer.revoked : 0 }),
+              (answer) => about('manage.people.ended', () => ({ count: 'revoked' in answer ? answer.revoked : 0 })),
             )
           }
           onCancel={() => setAsking(null)}
@@ -125,7 +135,7 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
             {usesPassword ? t('manage.staff.passwordCode') : person.hasSecret ? t('manage.staff.resetPin') : t('manage.staff.setPin')}
           </button>
           {isLocked(person, new Date()) && (
-            <button type="button" class="btn btn-secondary" data-testid="person-unlock" disabled={busy} onClick={() => void run(() => api.unlockPerson(person.id), () => t('manage.staff.unlocked', { name }))}>
+            <button type="button" class="btn btn-secondary" data-testid="person-unlock" disabled={busy} onClick={() => void run(() => api.unlockPerson(person.id), () => about('manage.staff.unlocked'))}>
               {t('manage.staff.unlock')}
             </button>
           )}
@@ -142,7 +152,7 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
       )}
       {!self && !untouchable && !person.active && (
         <div class="actions">
-          <button type="button" class="btn btn-primary" data-testid="person-reactivate" disabled={busy} onClick={() => void run(() => api.reactivatePerson(person.id), () => t('manage.staff.reactivated', { name }))}>
+          <button type="button" class="btn btn-primary" data-testid="person-reactivate" disabled={busy} onClick={() => void run(() => api.reactivatePerson(person.id), () => about('manage.staff.reactivated'))}>
             {t('manage.staff.reactivate')}
           </button>
         </div>
@@ -167,7 +177,7 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
             disabled={busy || moveTo === ''}
             onClick={() => {
               const hall = moveTargets.find((h) => h.id === moveTo);
-              if (hall) void run(() => api.movePerson(person.id, hall.id), () => t('manage.staff.moved', { name, hall: pick(hall.name, lang) }));
+              if (hall) void run(() => api.movePerson(person.id, hall.id), () => about('manage.staff.moved', (l) => ({ hall: pick(hall.name, l) })));
             }}
           >
             {t('manage.staff.move')}

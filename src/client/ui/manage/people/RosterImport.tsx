@@ -28,6 +28,7 @@ interface Chosen {
 export function RosterImport({ hallId, hallName, timeZone, onImported }: { hallId: string; hallName: string; timeZone: string; onImported: (added: PersonResponse[]) => void }) {
   const { t, lang } = useManageI18n();
   const { api } = useManage();
+  const [fileName, setFileName] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [preview, setPreview] = useState<RosterImportResponse | null>(null);
   const [added, setAdded] = useState<PersonResponse[] | null>(null);
@@ -53,6 +54,7 @@ export function RosterImport({ hallId, hallName, timeZone, onImported }: { hallI
     setAdded(null);
     setProblem(null);
     setTooLarge(false);
+    setFileName(file?.name ?? null);
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) return setTooLarge(true);
     const next = { fileName: file.name, contentBase64: await fileBase64(file) };
@@ -80,18 +82,23 @@ export function RosterImport({ hallId, hallName, timeZone, onImported }: { hallI
       <h2 id="roster-title">{t('manage.roster.title', { hall: hallName })}</h2>
       <p class="muted">{t('manage.roster.hint')}</p>
       <RosterHeaders />
-      <div class="actions">
-        <label class="m-field">
-          <span class="m-label">{t('manage.roster.file')}</span>
+      <div class="m-file-row">
+        {/* The browser's own file control, unseen, covers the button: a tap anywhere on it opens the file picker. */}
+        <label class={fileName ? 'btn btn-secondary m-file-pick' : 'btn btn-primary m-file-pick'}>
           <input
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="roster-file"
+            aria-describedby="roster-file-name"
             disabled={busy}
             onChange={(e) => void choose(e.currentTarget)}
           />
+          {t(fileName ? 'manage.roster.chooseAgain' : 'manage.roster.choose')}
         </label>
-        <button type="button" class="btn btn-quiet" data-testid="roster-template" onClick={() => downloadBlob(rosterTemplate(lang), t('manage.roster.templateFile'))}>
+        <span id="roster-file-name" class={fileName ? 'm-file-name' : 'm-file-name muted'} data-testid="roster-file-name">
+          {fileName ?? t('manage.roster.noFile')}
+        </span>
+        <button type="button" class="btn btn-secondary m-file-template" data-testid="roster-template" onClick={() => downloadBlob(rosterTemplate(lang), t('manage.roster.templateFile'))}>
           {t('manage.roster.template')}
         </button>
       </div>
@@ -120,7 +127,7 @@ export function RosterImport({ hallId, hallName, timeZone, onImported }: { hallI
                 {preview.rows.map((r) => (
                   <tr key={r.row} data-testid={`roster-row-${r.row}`}>
                     <td>{r.row}</td>
-                    <td class="text">{personName(r, lang)}</td>
+                    <td class="m-name">{personName(r, lang)}</td>
                     <td>{r.staffNo ?? ''}</td>
                     <td>{t(`role.${r.role}`)}</td>
                   </tr>

@@ -20,11 +20,11 @@ export function RosterIssues({ issues }: { issues: readonly RosterIssue[] }) {
           <tbody>
             {issues.map((issue, i) => (
               <tr key={i} data-testid={`roster-issue-${i}`} data-row={String(issue.row)} data-field={issue.field} data-problem={issue.problem}>
-                <td>{issue.row === 0 ? t('manage.roster.wholeFile') : t('manage.roster.rowN', { row: issue.row })}</td>
-                <td>{t(`manage.roster.field.${issue.field}`)}</td>
+                <td class="m-name">{issue.row === 0 ? t('manage.roster.wholeFile') : t('manage.roster.rowN', { row: issue.row })}</td>
+                <td class="m-name">{t(`manage.roster.field.${issue.field}`)}</td>
                 <td class="text">{t(`manage.roster.problem.${issue.problem}`)}</td>
                 {/* An unreadable file's "value" is the reader's own English reason: the problem says it already. */}
-                <td class="text">{issue.problem === 'unreadable' ? '' : (issue.value ?? '')}</td>
+                <td class="m-name">{issue.problem === 'unreadable' ? '' : (issue.value ?? '')}</td>
               </tr>
             ))}
           </tbody>
