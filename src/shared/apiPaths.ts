@@ -62,6 +62,11 @@ export const API = {
    */
   adminEnrolmentCodes: '/api/v1/admin/enrolment-codes',
   adminEnrolmentCode: '/api/v1/admin/enrolment-codes/:codeId',
+  /** Manager (own hall) and admin (every hall, or ?hallId=): records the server held back (HeldRecordsQuery). */
+  adminHeldRecords: '/api/v1/admin/held-records',
+  /** POST (HeldDecisionRequest): store a held record after all, or set it aside for good; both audited. */
+  adminHeldRecordAccept: '/api/v1/admin/held-records/:heldId/accept',
+  adminHeldRecordDiscard: '/api/v1/admin/held-records/:heldId/discard',
 } as const;
 
 /** Staff session token header; the device token travels as `Authorization: Bearer …`. */

@@ -9,3 +9,4 @@ export const DeviceParams = z.object({ deviceId: Id });
 export const StaffParams = z.object({ staffId: Id });
 export const HallParams = z.object({ hallId: Id });
 export const EnrolmentCodeParams = z.object({ codeId: Id });
+export const HeldRecordParams = z.object({ heldId: Id });
