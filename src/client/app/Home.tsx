@@ -1,8 +1,9 @@
 import lazy from 'preact-iso/lazy';
 import { useState } from 'preact/hooks';
 import { readMeta } from '../db/db.ts';
-import { useI18n } from '../i18n/index.ts';
+import { pick, useI18n } from '../i18n/index.ts';
 import { CounterScreen } from '../ui/counter/CounterScreen.tsx';
+import { AlreadyEnrolledNotice } from '../ui/enrol/AlreadyEnrolledNotice.tsx';
 import { EnrolScreen } from '../ui/enrol/EnrolScreen.tsx';
 import { useLiveQuery } from '../ui/hooks/useLiveQuery.ts';
 import { SignInScreen } from '../ui/signin/SignInScreen.tsx';
@@ -19,7 +20,7 @@ const PasswordCodeScreen = lazy(() => import('../ui/password/PasswordCodeScreen.
  */
 export function Home() {
   const { db } = useServices();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const meta = useLiveQuery(async () => {
     const [enrolment, signedIn] = await Promise.all([readMeta(db, 'enrolment'), readMeta(db, 'signedIn')]);
     return { enrolment, signedIn };
@@ -43,8 +44,21 @@ export function Home() {
     );
   }
   const openPasswordCode = () => setPasswordCode('');
-  // An enrolment link opened on a browser that is already enrolled is not used: the code stays valid until it expires.
   if (!meta.enrolment) return <EnrolScreen linkCode={link?.kind === 'enrol' ? link.code : null} onPasswordCode={openPasswordCode} />;
-  if (!meta.signedIn) return <SignInScreen enrolment={meta.enrolment} initialStaffId={chooseStaffId} onPasswordCode={openPasswordCode} />;
-  return <CounterScreen enrolment={meta.enrolment} signedIn={meta.signedIn} />;
+  // An enrolment link opened on a browser that is already enrolled is not used, and the person is told why.
+  const notice = link?.kind === 'enrol' ? <AlreadyEnrolledNotice hallName={pick(meta.enrolment.hall.name, lang)} /> : null;
+  if (!meta.signedIn) {
+    return (
+      <>
+        {notice}
+        <SignInScreen enrolment={meta.enrolment} initialStaffId={chooseStaffId} onPasswordCode={openPasswordCode} />
+      </>
+    );
+  }
+  return (
+    <>
+      {notice}
+      <CounterScreen enrolment={meta.enrolment} signedIn={meta.signedIn} />
+    </>
+  );
 }

@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
 
   'enrol.title': 'Enrol this tablet',
   'enrol.intro': 'Enter the one-time code from your hall manager. Enrolment needs the network once; after that the tablet also works offline.',
+  'enrol.alreadyEnrolled': 'This tablet is already enrolled for {hall}, so the enrolment link was not used. The code stays valid until it expires: use it on the tablet it was meant for, or cancel it on the devices page.',
   'enrol.codeLabel': 'Enrolment code',
   'enrol.submit': 'Enrol',
   'enrol.working': 'Enrolling…',

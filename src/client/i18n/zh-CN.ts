@@ -14,6 +14,7 @@ export const zhCN = {
   // Enrolment
   'enrol.title': '登记这台平板',
   'enrol.intro': '请输入厅经理提供的一次性登记码。登记只需联网一次，之后离线也能使用。',
+  'enrol.alreadyEnrolled': '这台平板已登记在{hall}，所以没有使用这个登记链接。登记码在过期前仍然有效：请在要登记的那台平板上打开，或在设备页取消它。',
   'enrol.codeLabel': '登记码',
   'enrol.submit': '登记',
   'enrol.working': '正在登记…',

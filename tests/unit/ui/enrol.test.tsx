@@ -104,7 +104,7 @@ describe('enrolment link', () => {
     expect(location.hash).toBe('');
   });
 
-  it('does not use the code on a browser that is already enrolled', async () => {
+  it('does not use the code on a browser that is already enrolled, and says so in the person’s language', async () => {
     const db = makeDb();
     const hall = makeHall();
     await seed(db, { hall, deviceId: id(), staff: [], campaigns: [] });
@@ -115,5 +115,19 @@ describe('enrolment link', () => {
     expect(api.calls).toEqual([]);
     expect(location.pathname).toBe('/');
     expect(location.hash).toBe('');
+    const notice = screen.getByTestId('already-enrolled');
+    expect(notice.textContent).toContain('这台平板已登记在人民路营业厅，所以没有使用这个登记链接');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('already-enrolled').textContent).toContain('This tablet is already enrolled for');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('already-enrolled')).toBeNull();
+  });
+
+  it('shows no such notice when the app is opened without a link', async () => {
+    const db = makeDb();
+    await seed(db, { hall: makeHall(), deviceId: id(), staff: [], campaigns: [] });
+    renderApp({ db, api: fakeApi(), sync: fakeSync() });
+    expect(await screen.findByText('人民路营业厅')).toBeTruthy();
+    expect(screen.queryByTestId('already-enrolled')).toBeNull();
   });
 });
