@@ -6,6 +6,7 @@
  *   npx tsx scripts/screenshots.ts            # PNGs in /tmp/shots
  *   SHOTS_DIR=./shots npx tsx scripts/screenshots.ts
  *   SHOTS_ONLY=portrait npx tsx scripts/screenshots.ts   # one viewport
+ *   SHOTS_PART=counter npx tsx scripts/screenshots.ts    # the counter screens only
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -186,7 +187,10 @@ async function run(browser: Browser, viewport: (typeof VIEWPORTS)[number], dataD
     await page.getByTestId('sync-now').click();
     await page.locator('[data-testid="status-waiting"][data-count="0"]').waitFor({ timeout: 20_000 });
     await shot(page, dir, '11-synced');
+    if (process.env.SHOTS_PART === 'counter') return;
 
+    await page.getByTestId('session-menu').click();
+    await shot(page, dir, '12-menu');
     await page.getByTestId('sign-out').click();
     // Signed out before the next step navigates: a navigation right after the tap can cut the sign-out short.
     await page.locator('[data-testid^="staff-tile-"]').first().waitFor();

@@ -41,6 +41,7 @@ export async function shootDevicePages(page: Page, context: BrowserContext, shoo
     await page.getByTestId('signin-error').waitFor();
     await shoot(page, '19-signin-password-wrong');
     await signInAs(page, manager);
+    await page.getByTestId('session-menu').click();
     await page.getByTestId('open-manage').click();
     await page.getByTestId('manage-nav-devices').click();
     const revoke = page.locator('[data-testid^="device-revoke-"]').first();

@@ -10,6 +10,7 @@ export type { Shoot };
  */
 export async function shootManagerPages(page: Page, shoot: Shoot): Promise<void> {
   await signInAs(page, demoStaff({ role: 'manager' }));
+  await page.getByTestId('session-menu').click();
   await page.getByTestId('open-manage').click();
   await page.getByTestId('manage-rows').waitFor();
   await shoot(page, '20-manage-list');
@@ -55,6 +56,7 @@ export async function shootManagerPages(page: Page, shoot: Shoot): Promise<void>
 
   await signOut(page);
   await signInAs(page, demoStaff({ role: 'admin' }));
+  await page.getByTestId('session-menu').click();
   await page.getByTestId('open-manage').click();
   await page.getByTestId('manage-nav-audit').click();
   await page.getByTestId('audit-table').waitFor();

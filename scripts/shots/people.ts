@@ -21,6 +21,7 @@ export async function signInAs(page: Page, who: DemoStaff): Promise<void> {
 
 export async function signOut(page: Page): Promise<void> {
   await page.goto(new URL('/', page.url()).href);
+  await page.getByTestId('session-menu').click();
   await page.getByTestId('sign-out').click();
   await page.locator('[data-testid^="staff-tile-"]').first().waitFor();
 }

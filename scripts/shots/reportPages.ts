@@ -46,12 +46,14 @@ export async function shootReportPages(page: Page, context: BrowserContext, shoo
   await shoot(page, '32-today-visits-voided');
   await page.getByTestId('today-visits-close').click();
   await syncNow(page);
+  await page.getByTestId('session-menu').click();
   await page.getByTestId('open-reports').click();
   await page.locator('[data-testid="report-today"][data-source="server"]').waitFor({ timeout: 20_000 });
   await shoot(page, '33-reports-today-own');
   await signOut(page);
 
   await signInAs(page, demoStaff({ name: '王敏' }));
+  await page.getByTestId('session-menu').click();
   await page.getByTestId('open-reports').click();
   await page.locator('[data-testid="report-today"][data-source="server"]').waitFor({ timeout: 20_000 });
   await shoot(page, '34-reports-today');

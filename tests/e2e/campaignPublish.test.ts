@@ -62,6 +62,7 @@ describe('campaigns from the manager pages to the counter', () => {
     await desk.goto(rig.server.url);
     await enrol(desk, await rig.server.issueEnrolmentCode());
     await signIn(desk, manager);
+    await desk.getByTestId('session-menu').click();
     await desk.getByTestId('open-manage').click();
     await desk.getByTestId('manage-rows').waitFor();
     const endDate = localDate(new Date(Date.now() + 30 * 86_400_000), 'Asia/Shanghai');

@@ -34,6 +34,7 @@ async function watchPolicy(context: BrowserContext): Promise<{ violations: Viola
 }
 
 async function openManagerPages(page: Page): Promise<void> {
+  await page.getByTestId('session-menu').click();
   await page.getByTestId('open-manage').click();
   const rows = page.locator('[data-testid^="manage-row-"]');
   await rows.first().waitFor();

@@ -56,6 +56,7 @@ describe('a real hall from an empty database, without the demo', () => {
     await manager.getByTestId('person-deactivate-confirm-yes').click();
     await manager.locator(`[data-testid="staff-row-${leaverId}"][data-active="false"]`).waitFor();
     await tapSyncNow(tablet);
+    await tablet.getByTestId('session-menu').click();
     await tablet.getByTestId('sign-out').click();
     await tablet.getByTestId(`staff-tile-${consultantId}`).waitFor();
     expect(await tablet.getByTestId(`staff-tile-${leaverId}`).count()).toBe(0);

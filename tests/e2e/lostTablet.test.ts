@@ -28,6 +28,7 @@ describe('a lost tablet', () => {
     await desk.goto(rig.server.url);
     await enrol(desk, await rig.server.issueEnrolmentCode());
     await signIn(desk, demoPerson('王敏'));
+    await desk.getByTestId('session-menu').click();
     await desk.getByTestId('open-manage').click();
     await desk.getByTestId('manage-nav-devices').click();
     const revoke = desk.locator('[data-testid^="device-revoke-"]');

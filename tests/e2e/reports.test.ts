@@ -49,6 +49,7 @@ describe('voids and reports in the browser', () => {
     await expect.poll(() => page.getByTestId('today-visits').getAttribute('data-count')).toBe('2');
 
     // Reports while offline: this tablet's records, said so.
+    await page.getByTestId('session-menu').click();
     await page.getByTestId('open-reports').click();
     await page.locator('[data-testid="today-local-notice"][data-why="network"]').waitFor();
     await expect.poll(() => page.getByTestId('today-figure-visits').getAttribute('data-value')).toBe('2');
@@ -64,6 +65,7 @@ describe('voids and reports in the browser', () => {
     await page.goto(rig.server.url);
     await signOut(page);
     await signIn(page, demoPerson('王敏'));
+    await page.getByTestId('session-menu').click();
     await page.getByTestId('open-reports').click();
     await page.getByTestId('reports-nav-daily').click();
     const liNaRow = page.locator(`[data-testid^="person-row-${demoPerson('李娜').id}-"]`);

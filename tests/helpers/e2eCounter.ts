@@ -25,6 +25,7 @@ export async function signIn(page: Page, person: DemoStaff): Promise<void> {
 
 
 export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('session-menu').click();
   await page.getByTestId('sign-out').click();
   await page.locator('[data-testid^="staff-tile-"]').first().waitFor();
 }

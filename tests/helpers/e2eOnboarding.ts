@@ -63,6 +63,7 @@ async function passwordFromLink(context: BrowserContext, link: string, password:
   await page.getByTestId('signin-password-set').waitFor();
   await page.getByTestId('password-input').fill(password);
   await page.getByTestId('password-submit').click();
+  await page.getByTestId('session-menu').click();
   await page.getByTestId('open-manage').click();
   await page.getByTestId('manage-nav-people').waitFor();
   return page;

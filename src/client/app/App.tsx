@@ -2,7 +2,6 @@ import { useEffect } from 'preact/hooks';
 import lazy from 'preact-iso/lazy';
 import { LocationProvider, Route, Router } from 'preact-iso/router';
 import { useI18n } from '../i18n/index.ts';
-import { PersistenceWarning } from '../ui/common/PersistenceWarning.tsx';
 import { Home } from './Home.tsx';
 
 /** The manager pages and the reports are chunks of their own: the counter's first load carries none of their code. */
@@ -24,7 +23,6 @@ export function App() {
 
   return (
     <div class="app">
-      <PersistenceWarning />
       <div class="app-screen">
         <LocationProvider>
           <Router>

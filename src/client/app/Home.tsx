@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { readMeta } from '../db/db.ts';
 import { pick, useI18n } from '../i18n/index.ts';
 import { CounterScreen } from '../ui/counter/CounterScreen.tsx';
+import { PersistenceWarning } from '../ui/common/PersistenceWarning.tsx';
 import { AlreadyEnrolledNotice } from '../ui/enrol/AlreadyEnrolledNotice.tsx';
 import { EnrolScreen } from '../ui/enrol/EnrolScreen.tsx';
 import { useLiveQuery } from '../ui/hooks/useLiveQuery.ts';
@@ -16,7 +17,8 @@ const PasswordCodeScreen = lazy(() => import('../ui/password/PasswordCodeScreen.
 /**
  * Which screen shows at `/` is decided by what is stored: not enrolled → enrol; nobody signed in →
  * sign-in; else the counter. A link (`/enrol#code=…`, `/password#code=…`) is read once on arrival;
- * the set-password screen is also opened from the enrol and sign-in screens.
+ * the set-password screen is also opened from the enrol and sign-in screens. The storage warning
+ * floats over the enrol and sign-in screens; the counter shows it in its talk-track.
  */
 export function Home() {
   const { db } = useServices();
@@ -44,7 +46,14 @@ export function Home() {
     );
   }
   const openPasswordCode = () => setPasswordCode('');
-  if (!meta.enrolment) return <EnrolScreen linkCode={link?.kind === 'enrol' ? link.code : null} onPasswordCode={openPasswordCode} />;
+  if (!meta.enrolment) {
+    return (
+      <>
+        <EnrolScreen linkCode={link?.kind === 'enrol' ? link.code : null} onPasswordCode={openPasswordCode} />
+        <PersistenceWarning />
+      </>
+    );
+  }
   // An enrolment link opened on a browser that is already enrolled is not used, and the person is told why.
   const notice = link?.kind === 'enrol' ? <AlreadyEnrolledNotice hallName={pick(meta.enrolment.hall.name, lang)} /> : null;
   if (!meta.signedIn) {
@@ -52,6 +61,7 @@ export function Home() {
       <>
         {notice}
         <SignInScreen enrolment={meta.enrolment} initialStaffId={chooseStaffId} onPasswordCode={openPasswordCode} />
+        <PersistenceWarning />
       </>
     );
   }

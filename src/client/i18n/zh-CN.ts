@@ -101,6 +101,7 @@ export const zhCN = {
   'status.todayRate': '推荐率',
   'status.todayAccepted': '办理',
   'status.todayVas': '增值办理',
+  'status.menu': '菜单',
   'status.signOut': '退出',
   'status.todayList': '今日记录',
   'status.reports': '报表',

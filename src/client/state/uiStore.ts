@@ -28,18 +28,35 @@ interface UiState {
   setSyncing: (syncing: boolean) => void;
 }
 
+/** Dismissing the storage warning is remembered on this tablet: it is said once, not at every reload. */
+const PERSIST_DISMISSED_KEY = 'talktrack-persist-dismissed';
+export const initialPersistenceDismissed = (): boolean => {
+  try {
+    return localStorage.getItem(PERSIST_DISMISSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+};
+
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 let toastSeq = 0;
 
 export const useUiStore = bindStore(
   createStore<UiState>()((set) => ({
     persistence: null,
-    persistenceDismissed: false,
+    persistenceDismissed: initialPersistenceDismissed(),
     storeError: null,
     toast: null,
     syncing: false,
     setPersistence: (persistence) => set({ persistence }),
-    dismissPersistence: () => set({ persistenceDismissed: true }),
+    dismissPersistence: () => {
+      try {
+        localStorage.setItem(PERSIST_DISMISSED_KEY, '1');
+      } catch {
+        // Private mode without storage: dismissed for this session only.
+      }
+      set({ persistenceDismissed: true });
+    },
     setStoreError: (storeError) => set({ storeError }),
     showToast: (key, ms = 2500) => {
       clearTimeout(toastTimer);

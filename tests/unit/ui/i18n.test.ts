@@ -27,7 +27,7 @@ describe('message catalogue', () => {
     ['zh-CN', 'signin.wrongPin', { count: 3 }, 'PIN 码错误，还可以再试 3 次。'],
     ['en', 'signin.wrongPin', { count: 3 }, 'Wrong PIN. 3 attempts left.'],
     ['en', 'signin.pinFor', { name: '<b>x</b>' }, '<b>x</b>, enter your PIN'],
-    ['en', 'status.waiting', undefined, '{count} waiting to sync'],
+    ['en', 'status.waiting', undefined, '{count} to sync'],
   ] as const)('%s %s fills {name} placeholders', (lang, key, params, expected) => {
     expect(translate(lang, key, params)).toBe(expected);
   });

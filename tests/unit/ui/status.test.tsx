@@ -1,7 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readMeta, writeMeta } from '../../../src/client/db/db.ts';
-import { useUiStore } from '../../../src/client/state/uiStore.ts';
+import { initialPersistenceDismissed, useUiStore } from '../../../src/client/state/uiStore.ts';
 import { counterFixture, resetUiState } from '../../helpers/uiFixtures.tsx';
 
 beforeEach(resetUiState);
@@ -95,6 +95,18 @@ describe('status strip', () => {
     const warning = await screen.findByTestId('persistence-warning');
     expect(warning.textContent).toContain('未同步的记录在存储紧张时可能被清除');
     fireEvent.click(warning.querySelector('button')!);
+    expect(screen.queryByTestId('persistence-warning')).toBeNull();
+  });
+
+  it('remembers on this tablet that the storage warning was dismissed, so a reload does not bring it back', async () => {
+    useUiStore.getState().setPersistence('denied');
+    await counterFixture();
+    fireEvent.click((await screen.findByTestId('persistence-warning')).querySelector('button')!);
+    cleanup();
+    // A reload: the UI state starts again from what the tablet kept (localStorage survives).
+    useUiStore.setState({ persistenceDismissed: initialPersistenceDismissed() });
+    await counterFixture();
+    await screen.findByTestId('signed-in-name');
     expect(screen.queryByTestId('persistence-warning')).toBeNull();
   });
 

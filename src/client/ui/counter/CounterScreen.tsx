@@ -8,15 +8,20 @@ import { useI18n } from '../../i18n/index.ts';
 import { useScreenWakeLock } from '../../pwa/screenWakeLock.ts';
 import { useComposerStore } from '../../state/composerStore.ts';
 import { CampaignList } from '../campaigns/CampaignList.tsx';
+import { PersistenceWarning } from '../common/PersistenceWarning.tsx';
 import { StoreErrorBanner } from '../common/StoreErrorBanner.tsx';
 import { useNow } from '../common/useNow.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { DeviceRefusedBanner } from '../status/DeviceRefusedBanner.tsx';
 import { StatusStrip } from '../status/StatusStrip.tsx';
+import { SyncFailureLine } from '../status/SyncStatus.tsx';
 import { TalkTrack } from '../talktrack/TalkTrack.tsx';
 import { VisitPanel } from '../visit/VisitPanel.tsx';
 
-/** The counter: status strip on top; campaigns, the talk-track and the visit side by side (stacked in portrait). */
+/**
+ * The counter: status strip on top; campaigns, the talk-track and the visit side by side (stacked in
+ * portrait). Every control the next step needs stays in view without scrolling at 1280×800 and 800×1280.
+ */
 export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; signedIn: SignedIn }) {
   const { db } = useServices();
   const { t } = useI18n();
@@ -44,9 +49,11 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
         actor={actor}
         online={signedIn.sessionToken !== null}
       />
+      <SyncFailureLine />
       <DeviceRefusedBanner />
       <StoreErrorBanner />
-      <div class="counter-body">
+      {/* While serving a customer the campaigns fold into a row of tabs, so the talk-track gets the width. */}
+      <div class={visit ? 'counter-body visiting' : 'counter-body'}>
         <CampaignList campaigns={campaigns ?? []} selectedId={selected?.campaign.id ?? null} />
         <main class="talk-pane">
           {selected ? (
@@ -54,6 +61,7 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
           ) : (
             campaigns && <p class="hint">{t('talk.pick')}</p>
           )}
+          <PersistenceWarning inCounter />
         </main>
         {visit !== undefined && <VisitPanel actor={actor} visit={visit} selected={selected} />}
       </div>

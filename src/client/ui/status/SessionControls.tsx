@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/ServicesContext.tsx';
 import { useUpdateOffer } from '../../app/UpdateOfferContext.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -7,8 +7,10 @@ import { useUiStore } from '../../state/uiStore.ts';
 import { LangSwitch } from '../common/LangSwitch.tsx';
 
 /**
- * Language, the way to the reports (signed in online) and to the manager pages (managers and
- * admins), the update offer (only between customers) and sign-out (only between customers).
+ * The update offer (only between customers), and a menu holding the language, the way to the
+ * reports (signed in online), to the manager pages (managers and admins) and sign-out (only between
+ * customers). The menu keeps the strip to one row on a portrait tablet; its items stay in the page
+ * while it is closed (hidden), so it opens at once.
  */
 export function SessionControls({
   visitOpen,
@@ -23,12 +25,32 @@ export function SessionControls({
   const { t } = useI18n();
   const { waiting, apply } = useUpdateOffer();
   const [blocked, setBlocked] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+
+  // A tap anywhere else, or Escape, closes the menu.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) setMenuOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setMenuOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [menuOpen]);
 
   const onSignOut = async () => {
     if (visitOpen) {
       setBlocked(true);
       return;
     }
+    setMenuOpen(false);
     const { signOut } = await import('../../auth/session.ts');
     await signOut(db, api);
     useComposerStore.getState().resetAll();
@@ -36,18 +58,7 @@ export function SessionControls({
   };
 
   return (
-    <div class="session-controls">
-      <LangSwitch />
-      {canReport && (
-        <a class="btn btn-secondary" href="/reports" data-testid="open-reports">
-          {t('status.reports')}
-        </a>
-      )}
-      {canManage && (
-        <a class="btn btn-secondary" href="/manage" data-testid="open-manage">
-          {t('status.manage')}
-        </a>
-      )}
+    <div class="session-controls" ref={box}>
       {waiting && (
         <span class="update">
           <button
@@ -67,13 +78,44 @@ export function SessionControls({
           )}
         </span>
       )}
-      <button type="button" class="btn btn-secondary" data-testid="sign-out" onClick={() => void onSignOut()}>
-        {t('status.signOut')}
+      <button
+        type="button"
+        class="btn btn-secondary menu-button"
+        data-testid="session-menu"
+        aria-haspopup="menu"
+        aria-expanded={menuOpen}
+        aria-controls="session-menu-items"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        <span aria-hidden="true">☰</span> <span class="btn-label">{t('status.menu')}</span>
       </button>
+      <div class="popover card session-menu" id="session-menu-items" role="menu" aria-label={t('status.menu')} hidden={!menuOpen}>
+        <LangSwitch />
+        {canReport && (
+          <a class="btn btn-secondary" role="menuitem" href="/reports" data-testid="open-reports">
+            {t('status.reports')}
+          </a>
+        )}
+        {canManage && (
+          <a class="btn btn-secondary" role="menuitem" href="/manage" data-testid="open-manage">
+            {t('status.manage')}
+          </a>
+        )}
+        <button type="button" class="btn btn-secondary" role="menuitem" data-testid="sign-out" onClick={() => void onSignOut()}>
+          {t('status.signOut')}
+        </button>
+      </div>
       {blocked && visitOpen && (
-        <div class="popover card" role="alertdialog" data-testid="sign-out-blocked">
-          <p>{t('status.signOutBlocked')}</p>
-          <button type="button" class="btn btn-primary" onClick={() => setBlocked(false)}>
+        <div class="popover card" role="alertdialog" aria-labelledby="sign-out-blocked-text" data-testid="sign-out-blocked">
+          <p id="sign-out-blocked-text">{t('status.signOutBlocked')}</p>
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={() => {
+              setBlocked(false);
+              setMenuOpen(false);
+            }}
+          >
             {t('status.ok')}
           </button>
         </div>

@@ -18,27 +18,28 @@ interface Props {
   online: boolean;
 }
 
-/** Always visible at the top of the counter: who, today's counts and visits, sync state, language, sign-out. */
+/**
+ * Always visible at the top of the counter, in one row at both tablet orientations: who, today's
+ * counts, sync state, today's visits, language and the menu (reports, manager pages, sign-out).
+ */
 export function StatusStrip({ enrolment, staff, staffId, visitOpen, actor, online }: Props) {
   const { t, lang } = useI18n();
   return (
     <header class="status-strip">
-      <div class="status-row">
-        <div class="who">
-          <span class="who-name" data-testid="signed-in-name">
-            {staff ? personName(staff, lang) : '—'}
-          </span>
-          <span class="who-meta">
-            {staff ? t(`role.${staff.role}`) + ' · ' : ''}
-            {pick(enrolment.hall.name, lang)}
-          </span>
-        </div>
-        <DemoMark demo={enrolment.demo} />
-        <TodayCounts staffId={staffId} timeZone={enrolment.hall.timeZone} />
-        <TodayVisitsButton actor={actor} timeZone={enrolment.hall.timeZone} />
-        <SessionControls visitOpen={visitOpen} canManage={staff?.role === 'manager' || staff?.role === 'admin'} canReport={online} />
+      <div class="who">
+        <span class="who-name" data-testid="signed-in-name">
+          {staff ? personName(staff, lang) : '—'}
+        </span>
+        <span class="who-meta">
+          {staff ? t(`role.${staff.role}`) + ' · ' : ''}
+          {pick(enrolment.hall.name, lang)}
+        </span>
       </div>
+      <DemoMark demo={enrolment.demo} />
+      <TodayCounts staffId={staffId} timeZone={enrolment.hall.timeZone} />
       <SyncStatus />
+      <TodayVisitsButton actor={actor} timeZone={enrolment.hall.timeZone} />
+      <SessionControls visitOpen={visitOpen} canManage={staff?.role === 'manager' || staff?.role === 'admin'} canReport={online} />
     </header>
   );
 }

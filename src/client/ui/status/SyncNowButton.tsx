@@ -17,8 +17,8 @@ export function SyncNowButton() {
     }
   };
   return (
-    <button type="button" class="btn btn-secondary" data-testid="sync-now" onClick={() => void run()} disabled={syncing}>
-      {syncing ? t('status.syncing') : t('status.syncNow')}
+    <button type="button" class="btn btn-secondary sync-now" data-testid="sync-now" onClick={() => void run()} disabled={syncing}>
+      <span aria-hidden="true">⟳</span> <span class="btn-label">{syncing ? t('status.syncing') : t('status.syncNow')}</span>
     </button>
   );
 }

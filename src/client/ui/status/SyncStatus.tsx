@@ -24,7 +24,21 @@ const FAILURE_KEYS: Record<SyncFailure, MessageKey> = {
 const failureKey = (code: string | null | undefined): MessageKey | null =>
   code ? (FAILURE_KEYS[code as SyncFailure] ?? 'status.failure.server_error') : null;
 
-/** Online/offline, records waiting, last successful sync, the last failure in words, "sync now". */
+/** The last sync's failure in words, on its own line under the strip (it can be long). */
+export function SyncFailureLine() {
+  const { db } = useServices();
+  const { t } = useI18n();
+  const syncState = useLiveQuery(() => readMeta(db, 'sync'), [db]);
+  const failure = failureKey(syncState?.lastError);
+  if (!failure) return null;
+  return (
+    <p class="sync-failure" data-testid="sync-failure" data-code={syncState?.lastError ?? ''} role="alert">
+      {t(failure)}
+    </p>
+  );
+}
+
+/** Online/offline, records waiting, last successful sync, refused records, "sync now": one cell of the strip. */
 export function SyncStatus() {
   const { db } = useServices();
   const { t, lang } = useI18n();
@@ -34,7 +48,6 @@ export function SyncStatus() {
   const syncState = useLiveQuery(() => readMeta(db, 'sync'), [db]);
   const waiting = summary?.waiting ?? 0;
   const last = syncState?.lastSuccessAt ?? null;
-  const failure = failureKey(syncState?.lastError);
   const lastText = !last
     ? t('status.neverSynced')
     : t('status.lastSync', {
@@ -43,22 +56,21 @@ export function SyncStatus() {
 
   return (
     <div class="sync-status">
-      <span class={online ? 'pill pill-ok' : 'pill pill-off'} data-testid="status-online" data-online={String(online)} role="status">
-        <span class="pill-dot" aria-hidden="true" />
-        {online ? t('status.online') : t('status.offline')}
-      </span>
-      <span class={waiting > 0 ? 'pill pill-wait' : 'pill'} data-testid="status-waiting" data-count={String(waiting)}>
-        {t('status.waiting', { count: formatNumber(waiting, lang) })}
-      </span>
-      <span class="sync-last" data-testid="status-last-sync" data-at={last ?? ''}>
-        {lastText}
-      </span>
-      {summary && summary.rejected.length > 0 && <RejectedRecords entries={summary.rejected} />}
-      {failure && (
-        <span class="sync-failure" data-testid="sync-failure" data-code={syncState?.lastError ?? ''} role="alert">
-          {t(failure)}
+      <div class="sync-facts">
+        <div class="sync-pills">
+          <span class={online ? 'pill pill-ok' : 'pill pill-off'} data-testid="status-online" data-online={String(online)} role="status">
+            <span class="pill-dot" aria-hidden="true" />
+            {online ? t('status.online') : t('status.offline')}
+          </span>
+          <span class={waiting > 0 ? 'pill pill-wait' : 'pill'} data-testid="status-waiting" data-count={String(waiting)}>
+            {t('status.waiting', { count: formatNumber(waiting, lang) })}
+          </span>
+        </div>
+        <span class="sync-last" data-testid="status-last-sync" data-at={last ?? ''}>
+          {lastText}
         </span>
-      )}
+      </div>
+      {summary && summary.rejected.length > 0 && <RejectedRecords entries={summary.rejected} />}
       <SyncNowButton />
     </div>
   );

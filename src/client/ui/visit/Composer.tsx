@@ -17,29 +17,30 @@ export function Composer({ selected }: { selected: ActiveCampaign | undefined })
 
   return (
     <section class="composer" data-testid="composer" aria-labelledby="composer-title">
-      <h3 id="composer-title">{t('composer.title', { campaign: pick(selected.campaign.title, lang) })}</h3>
-      <div class="said-row">
+      <div class="composer-head">
+        <h3 id="composer-title">{t('composer.title', { campaign: pick(selected.campaign.title, lang) })}</h3>
         <span class="said-count" data-testid="said-count" data-count={String(draft.said.length)}>
           {t('composer.said', { n: draft.said.length, total: MUST_SAY_KEYS.length })}
         </span>
+      </div>
+      <div class="composer-row">
         <button type="button" class="btn btn-secondary" data-testid="all-said" onClick={() => store.setAllSaid(campaignId, !allSaid)}>
           {allSaid ? t('composer.clearSaid') : t('composer.allSaid')}
         </button>
+        <button
+          type="button"
+          class="toggle"
+          role="switch"
+          data-testid="demo-device"
+          aria-checked={draft.demo}
+          onClick={() => store.setDemo(campaignId, !draft.demo)}
+        >
+          <span class="toggle-box" aria-hidden="true">
+            {draft.demo ? '✓' : ''}
+          </span>
+          {t('composer.demo')}
+        </button>
       </div>
-      <button
-        type="button"
-        class="toggle"
-        role="switch"
-        data-testid="demo-device"
-        aria-checked={draft.demo}
-        aria-pressed={draft.demo}
-        onClick={() => store.setDemo(campaignId, !draft.demo)}
-      >
-        <span class="toggle-box" aria-hidden="true">
-          {draft.demo ? '✓' : ''}
-        </span>
-        {t('composer.demo')}
-      </button>
       <fieldset class="chips-field">
         <legend>{t('composer.outcomeQ')}</legend>
         <div class="chips outcomes">

@@ -70,6 +70,7 @@ function OpenVisit({ actor, visit, selected }: { actor: Actor; visit: LocalVisit
 
   return (
     <div class="open-visit">
+      <ActionNote />
       <div class="visit-head">
         <span class="badge badge-live">{t('visit.open')}</span>
         <strong data-testid="visit-business">{t(`business.${visit.business}`)}</strong>
@@ -93,7 +94,6 @@ function OpenVisit({ actor, visit, selected }: { actor: Actor; visit: LocalVisit
       <Composer selected={selected} />
       {/* Kept in view at the bottom of the panel: the two taps every customer needs. */}
       <div class="visit-actions">
-        <ActionNote />
         {confirming ? (
           <div class="confirm" role="alertdialog" aria-labelledby="close-q">
             <p id="close-q">{t('visit.closeNoRecQ')}</p>
