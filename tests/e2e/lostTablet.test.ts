@@ -47,6 +47,9 @@ describe('a lost tablet', () => {
     await banner.waitFor({ timeout: 30_000 });
     expect(await banner.getAttribute('data-reason')).toBe('device_revoked');
     expect(Number(await banner.getAttribute('data-count'))).toBe(unsent);
+    // The strip names the state instead of "online", and no new visit can be opened on it.
+    expect(await counter.getByTestId('status-online').getAttribute('data-refused')).toBe('revoked');
+    expect(await counter.getByTestId('next-customer').isDisabled()).toBe(true);
     expect(await waitingCount(counter)).toBe(unsent);
     expect(storedVisits(rig.server.sqliteFile)).toHaveLength(1);
 

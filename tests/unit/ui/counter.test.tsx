@@ -148,8 +148,31 @@ describe('counter', () => {
   it('shows the last sync failure in words with what to do', async () => {
     const { db } = await counterFixture();
     const sync = (await readMeta(db, 'sync'))!;
-    await db.meta.put({ key: 'sync', value: { ...sync, lastError: 'device_revoked' } });
-    expect((await screen.findByTestId('sync-failure')).textContent).toBe('这台平板已被移除：请厅经理重新登记。');
+    await db.meta.put({ key: 'sync', value: { ...sync, lastError: 'server_error' } });
+    expect((await screen.findByTestId('sync-failure')).getAttribute('data-code')).toBe('server_error');
+  });
+
+  it.each([
+    ['device_revoked', '平板已停用', 'Tablet revoked', '这台平板已停用，不能再开始接待', 'This tablet is revoked, so it cannot open visits'],
+    ['device_expired', '登记已过期', 'Enrolment expired', '这台平板的登记已过期，不能再开始接待', 'This tablet’s enrolment has expired, so it cannot open visits'],
+  ] as const)('a tablet the server refuses (%s) says so in the strip, not "online", and opens no new visit', async (code, zhState, enState, zhHint, enHint) => {
+    const { db } = await counterFixture();
+    const sync = (await readMeta(db, 'sync'))!;
+    await db.meta.put({ key: 'sync', value: { ...sync, lastError: code } });
+    await waitFor(() => expect(screen.getByTestId('status-online').textContent).toBe(zhState));
+    expect(screen.getByTestId('status-online').className).toContain('pill-off');
+    const next = (await screen.findByTestId('next-customer')) as HTMLButtonElement;
+    await waitFor(() => expect(next.disabled).toBe(true));
+    expect(screen.getByTestId('next-customer-hint').textContent).toContain(zhHint);
+    fireEvent.click(next);
+    expect(screen.queryByTestId('open-visit-confirm')).toBeNull();
+    expect(await db.visits.count()).toBe(0);
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('status-online').textContent).toBe(enState);
+    expect(screen.getByTestId('next-customer-hint').textContent).toContain(enHint);
+    // A sync that succeeds again gives the tablet back.
+    await db.meta.put({ key: 'sync', value: { ...sync, lastError: null } });
+    await waitFor(() => expect((screen.getByTestId('next-customer') as HTMLButtonElement).disabled).toBe(false));
   });
 
   it('switching language changes the labels and <html lang>', async () => {

@@ -1,9 +1,9 @@
 import { useServices } from '../../app/ServicesContext.tsx';
-import { readMeta } from '../../db/db.ts';
 import { outboxSummary } from '../../db/queries.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useDeviceRefusal } from './useDeviceRefusal.ts';
 
 /**
  * The server no longer accepts this tablet (revoked by a manager, or unused for too long). Records
@@ -13,12 +13,11 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 export function DeviceRefusedBanner() {
   const { db } = useServices();
   const { t, lang } = useI18n();
-  const sync = useLiveQuery(() => readMeta(db, 'sync'), [db]);
+  const kind = useDeviceRefusal();
   const summary = useLiveQuery(() => outboxSummary(db), [db]);
-  const reason = sync?.lastError;
-  if (reason !== 'device_revoked' && reason !== 'device_expired') return null;
+  if (kind === null) return null;
   const waiting = summary?.waiting ?? 0;
-  const kind = reason === 'device_revoked' ? 'revoked' : 'expired';
+  const reason = kind === 'revoked' ? 'device_revoked' : 'device_expired';
   return (
     <div class="banner banner-error" role="alert" data-testid="device-refused" data-reason={reason} data-count={String(waiting)}>
       <p>

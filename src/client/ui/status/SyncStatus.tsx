@@ -9,6 +9,7 @@ import { useOnline } from '../common/useOnline.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { RejectedRecords } from './RejectedRecords.tsx';
 import { SyncNowButton } from './SyncNowButton.tsx';
+import { useDeviceRefusal } from './useDeviceRefusal.ts';
 
 const FAILURE_KEYS: Record<SyncFailure, MessageKey> = {
   offline: 'status.failure.offline',
@@ -46,6 +47,7 @@ export function SyncStatus() {
   const now = useNow(30_000);
   const summary = useLiveQuery(() => outboxSummary(db), [db]);
   const syncState = useLiveQuery(() => readMeta(db, 'sync'), [db]);
+  const refusal = useDeviceRefusal();
   const waiting = summary?.waiting ?? 0;
   const last = syncState?.lastSuccessAt ?? null;
   const lastText = !last
@@ -58,9 +60,16 @@ export function SyncStatus() {
     <div class="sync-status">
       <div class="sync-facts">
         <div class="sync-pills">
-          <span class={online ? 'pill pill-ok' : 'pill pill-off'} data-testid="status-online" data-online={String(online)} role="status">
+          {/* A tablet the server refuses is not "online", whatever the network says. */}
+          <span
+            class={refusal === null && online ? 'pill pill-ok' : 'pill pill-off'}
+            data-testid="status-online"
+            data-online={String(online)}
+            data-refused={refusal ?? ''}
+            role="status"
+          >
             <span class="pill-dot" aria-hidden="true" />
-            {online ? t('status.online') : t('status.offline')}
+            {refusal !== null ? t(`device.${refusal}.state`) : online ? t('status.online') : t('status.offline')}
           </span>
           <span class={waiting > 0 ? 'pill pill-wait' : 'pill'} data-testid="status-waiting" data-count={String(waiting)}>
             {t('status.waiting', { count: formatNumber(waiting, lang) })}

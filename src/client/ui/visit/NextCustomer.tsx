@@ -8,6 +8,7 @@ import { ActionNote } from '../common/ActionNote.tsx';
 import { announceStored } from '../common/announceStored.ts';
 import { VISIT_BUSINESSES, VISIT_SOURCES } from '../common/options.ts';
 import { storeErrorOf } from '../common/storeError.ts';
+import { useDeviceRefusal } from '../status/useDeviceRefusal.ts';
 
 /** "Next customer": what they came for and how they came, then the visit is opened and queued. */
 export function NextCustomer({ actor }: { actor: Actor }) {
@@ -17,6 +18,8 @@ export function NextCustomer({ actor }: { actor: Actor }) {
   const [business, setBusiness] = useState<VisitBusiness | null>(null);
   const [source, setSource] = useState<VisitSource>('walk_in');
   const inFlight = useRef(false);
+  // A tablet the server refuses opens no new visit: none of it could ever be sent.
+  const refusal = useDeviceRefusal();
 
   const confirm = async () => {
     if (!business || inFlight.current) return;
@@ -37,13 +40,22 @@ export function NextCustomer({ actor }: { actor: Actor }) {
     sync.recordWritten();
   };
 
-  if (!asking) {
+  if (!asking || refusal !== null) {
     return (
       <div class="next-customer">
-        <button type="button" class="btn btn-primary btn-huge" data-testid="next-customer" onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          class="btn btn-primary btn-huge"
+          data-testid="next-customer"
+          disabled={refusal !== null}
+          aria-describedby="next-customer-hint"
+          onClick={() => setAsking(refusal === null)}
+        >
           {t('visit.next')}
         </button>
-        <p class="hint">{t('visit.noVisitHint')}</p>
+        <p class={refusal !== null ? 'hint hint-bad' : 'hint'} id="next-customer-hint" data-testid="next-customer-hint">
+          {refusal !== null ? t(`device.${refusal}.noVisits`) : t('visit.noVisitHint')}
+        </p>
         <ActionNote />
       </div>
     );
