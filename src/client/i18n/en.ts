@@ -117,6 +117,7 @@ export const en: Record<MessageKey, string> = {
   'kind.visit_void': 'Visit voided',
 
   'warn.persistDenied': 'The browser did not allow permanent storage: unsynced records could be evicted when storage is short. Keep the tablet online, or ask IT to allow persistent storage.',
+  'common.tableScroll': 'Table (scrolls sideways)',
   'warn.dismiss': 'Dismiss',
   'error.quota': "This tablet's storage is full: nothing already saved is lost. Sync, then free space, or tell the manager. What you entered is kept; try again.",
   'error.unavailable': 'This browser does not allow saving here (private mode?): leave private mode. What you entered is kept.',

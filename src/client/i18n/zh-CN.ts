@@ -128,6 +128,7 @@ export const zhCN = {
 
   // Warnings
   'warn.persistDenied': '浏览器未允许永久保存：未同步的记录在存储紧张时可能被清除。请保持平板联网，或请 IT 设置允许永久存储。',
+  'common.tableScroll': '表格（可左右滚动）',
   'warn.dismiss': '关闭提示',
   'error.quota': '本平板存储空间已满：已保存的记录没有丢失。请先同步，再清理空间，或告知厅经理。刚才填写的内容仍保留，可以重试。',
   'error.unavailable': '此浏览器不允许在这里保存（例如无痕模式）：请退出无痕模式后再用。刚才填写的内容仍保留。',

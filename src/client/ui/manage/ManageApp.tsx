@@ -59,7 +59,7 @@ export default function ManageApp() {
       <div class="manage">
         <ManageHeader />
         {gate.kind === 'expired' && <GateMessage gate={gate} inline />}
-        <div class="manage-main">
+        <main class="manage-main">
           <Router>
             <Route path="/" component={CampaignListPage} />
             <Route path="/campaigns/new" component={EditorPage} />
@@ -71,7 +71,7 @@ export default function ManageApp() {
             <Route path="/halls" component={HallsPage} />
             <Route default component={NotFoundPage} />
           </Router>
-        </div>
+        </main>
       </div>
     </ManageContext.Provider>
   );

@@ -63,13 +63,13 @@ export default function ReportsApp() {
     <ReportsContext.Provider value={session}>
       <div class="reports">
         <ReportsHeader />
-        <div class="r-main">
+        <main class="r-main">
           <Router>
             <Route path="/" component={TodayPage} />
             <Route path="/daily" component={DailyPage} />
             <Route default component={ReportsNotFound} />
           </Router>
-        </div>
+        </main>
       </div>
     </ReportsContext.Provider>
   );

@@ -34,7 +34,8 @@ export function PinPad({ pin, busy, onChange, onSubmit }: Props) {
 
   return (
     <div class="pin-pad">
-      <div class="pin-dots" aria-live="polite" aria-label={t('signin.pinDots', { count: pin.length })}>
+      {/* role=status may carry a name (a plain div may not): the count of digits typed is read out as it changes. */}
+      <div class="pin-dots" role="status" aria-label={t('signin.pinDots', { count: pin.length })}>
         {Array.from({ length: Math.max(PIN_MIN, pin.length) }, (_, i) => (
           <span key={i} class={i < pin.length ? 'dot filled' : 'dot'} />
         ))}

@@ -82,26 +82,25 @@ export function SessionControls({
         type="button"
         class="btn btn-secondary menu-button"
         data-testid="session-menu"
-        aria-haspopup="menu"
         aria-expanded={menuOpen}
         aria-controls="session-menu-items"
         onClick={() => setMenuOpen(!menuOpen)}
       >
         <span aria-hidden="true">☰</span> <span class="btn-label">{t('status.menu')}</span>
       </button>
-      <div class="popover card session-menu" id="session-menu-items" role="menu" aria-label={t('status.menu')} hidden={!menuOpen}>
+      <div class="popover card session-menu" id="session-menu-items" role="group" aria-label={t('status.menu')} hidden={!menuOpen}>
         <LangSwitch />
         {canReport && (
-          <a class="btn btn-secondary" role="menuitem" href="/reports" data-testid="open-reports">
+          <a class="btn btn-secondary" href="/reports" data-testid="open-reports">
             {t('status.reports')}
           </a>
         )}
         {canManage && (
-          <a class="btn btn-secondary" role="menuitem" href="/manage" data-testid="open-manage">
+          <a class="btn btn-secondary" href="/manage" data-testid="open-manage">
             {t('status.manage')}
           </a>
         )}
-        <button type="button" class="btn btn-secondary" role="menuitem" data-testid="sign-out" onClick={() => void onSignOut()}>
+        <button type="button" class="btn btn-secondary" data-testid="sign-out" onClick={() => void onSignOut()}>
           {t('status.signOut')}
         </button>
       </div>

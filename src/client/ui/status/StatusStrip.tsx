@@ -27,9 +27,10 @@ export function StatusStrip({ enrolment, staff, staffId, visitOpen, actor, onlin
   return (
     <header class="status-strip">
       <div class="who">
-        <span class="who-name" data-testid="signed-in-name">
+        {/* The counter's one heading: whose counter this is. */}
+        <h1 class="who-name" data-testid="signed-in-name">
           {staff ? personName(staff, lang) : '—'}
-        </span>
+        </h1>
         <span class="who-meta">
           {staff ? t(`role.${staff.role}`) + ' · ' : ''}
           {pick(enrolment.hall.name, lang)}

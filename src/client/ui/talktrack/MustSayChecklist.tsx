@@ -23,7 +23,6 @@ function ElementRow({ campaignId, elementKey, index, text }: RowProps) {
         class={said ? 'element said' : 'element'}
         data-testid={`element-${elementKey}`}
         aria-checked={said}
-        aria-pressed={said}
         onClick={() => toggle(campaignId, elementKey)}
       >
         <span class="element-box" aria-hidden="true">

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../manage/format.ts';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
 import { useManage } from '../ManageContext.tsx';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 const ACTIONS: Readonly<Record<string, ManageKey>> = {
   revoke_device: 'manage.access.action.revoke_device',
@@ -53,7 +54,7 @@ export function AccessAudit() {
       {!audit.data && !audit.problem && <p class="loading">{t('app.loading')}</p>}
       {audit.data && entries.length === 0 && <p class="muted">{t('manage.audit.none')}</p>}
       {entries.length > 0 && (
-        <div class="m-table-wrap">
+        <ScrollRegion class="m-table-wrap">
           <table class="m-table" data-testid="access-audit-table">
             <thead>
               <tr>
@@ -87,7 +88,7 @@ export function AccessAudit() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

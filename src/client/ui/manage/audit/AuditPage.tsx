@@ -9,6 +9,7 @@ import { timeZoneOf } from '../common/useHalls.ts';
 import { useLoad } from '../common/useLoad.ts';
 import { useManage } from '../ManageContext.tsx';
 import { AccessAudit } from './AccessAudit.tsx';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -80,7 +81,7 @@ function AuditLog() {
       {problem && <ProblemNote problem={problem} onRetry={() => void page(last?.at ?? null)} />}
       {entries.length === 0 && !busy && !problem && <p class="muted">{t('manage.audit.none')}</p>}
       {entries.length > 0 && (
-        <div class="m-table-wrap">
+        <ScrollRegion class="m-table-wrap">
           <table class="m-table" data-testid="audit-table">
             <thead>
               <tr>
@@ -109,7 +110,7 @@ function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {busy && <p class="loading">{t('app.loading')}</p>}
       {more && last && !busy && (

@@ -3,6 +3,7 @@ import type { Hall } from '../../../../shared/schemas/reference.ts';
 import { pick } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { deviceName, type DeviceWhen, revokedText } from './deviceText.ts';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 interface Props {
   devices: readonly DeviceSummary[];
@@ -21,7 +22,7 @@ export function DeviceTable({ devices, halls, when, busy, onRevoke }: Props) {
     return hall ? pick(hall.name, lang) : id;
   };
   return (
-    <div class="m-table-wrap">
+    <ScrollRegion class="m-table-wrap">
       <table class="m-table" data-testid="devices-table">
         <thead>
           <tr>
@@ -69,6 +70,6 @@ export function DeviceTable({ devices, halls, when, busy, onRevoke }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -9,6 +9,7 @@ import { useNotice } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 import type { DeviceWhen } from './deviceText.ts';
 import { IssuedCode } from './IssuedCode.tsx';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 /**
  * "Enrol a new device": a name for it, then a one-time code (valid 24 hours) shown as text and QR
@@ -136,7 +137,7 @@ export function EnrolmentCodes({ when, onEnrolled }: { when: DeviceWhen; onEnrol
         </p>
       )}
       {pending.length > 0 && (
-        <div class="m-table-wrap">
+        <ScrollRegion class="m-table-wrap">
           <table class="m-table" data-testid="codes-table" aria-labelledby="pending-title">
             <thead>
               <tr>
@@ -167,7 +168,7 @@ export function EnrolmentCodes({ when, onEnrolled }: { when: DeviceWhen; onEnrol
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { LostRecordsReport } from '../../../../shared/schemas/devices.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { deviceName, type DeviceWhen } from './deviceText.ts';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(['visit', 'recommendation', 'visit_close', 'visit_void']);
 
@@ -10,7 +11,7 @@ export function LostRecordsTable({ reports, when }: { reports: readonly LostReco
   const { t } = useManageI18n();
   const kindName = (kind: string) => (KNOWN_KINDS.has(kind) ? t(`kind.${kind}` as MessageKey) : t('manage.lost.kind.unknown'));
   return (
-    <div class="m-table-wrap">
+    <ScrollRegion class="m-table-wrap">
       <table class="m-table" data-testid="lost-table">
         <thead>
           <tr>
@@ -44,6 +45,6 @@ export function LostRecordsTable({ reports, when }: { reports: readonly LostReco
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

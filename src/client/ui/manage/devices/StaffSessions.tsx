@@ -9,6 +9,7 @@ import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useNotice } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 /**
  * The hall's people, each with "sign out everywhere": for a PIN someone else saw, or a person who
@@ -71,7 +72,7 @@ export function StaffSessions() {
         />
       )}
       {people && people.length > 0 && (
-        <div class="m-table-wrap">
+        <ScrollRegion class="m-table-wrap">
           <table class="m-table" data-testid="people-table">
             <thead>
               <tr>
@@ -96,7 +97,7 @@ export function StaffSessions() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

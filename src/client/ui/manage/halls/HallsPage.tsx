@@ -9,6 +9,7 @@ import { useLoad } from '../common/useLoad.ts';
 import { useNotice, type Wording } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 import { HallForm, type HallValues } from './HallForm.tsx';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 /** Admins only: the organisation's halls, with how many people and devices each has. */
 export function HallsPage() {
@@ -116,7 +117,7 @@ function HallList() {
       {halls.problem && <ProblemNote problem={halls.problem} onRetry={halls.reload} />}
       {!halls.data && !halls.problem && <p class="loading">{t('app.loading')}</p>}
       {halls.data && (
-        <div class="m-table-wrap">
+        <ScrollRegion class="m-table-wrap">
           <table class="m-table" data-testid="halls-table">
             <thead>
               <tr>
@@ -180,7 +181,7 @@ function HallList() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import type { PersonResponse } from '../../../../shared/schemas/people.ts';
 import { personName } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { formatDateTime } from '../../../manage/format.ts';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 /**
  * The people a roster import added, each with their one-time PIN or set-password code: shown this
@@ -19,7 +20,7 @@ export function AddedPeople({ added, hallName, timeZone }: { added: readonly Per
         </button>
       </div>
       <p>{t('manage.roster.addedNote')}</p>
-      <div class="m-table-wrap">
+      <ScrollRegion class="m-table-wrap">
         <table class="m-table">
           <thead>
             <tr>
@@ -55,7 +56,7 @@ export function AddedPeople({ added, hallName, timeZone }: { added: readonly Per
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

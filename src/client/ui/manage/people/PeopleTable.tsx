@@ -2,6 +2,7 @@ import type { PersonAdmin } from '../../../../shared/schemas/people.ts';
 import { personName } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { personStates, stateText } from './personState.ts';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 interface Props {
   people: readonly PersonAdmin[];
@@ -18,7 +19,7 @@ export function PeopleTable({ people, selectedId, when, onOpen }: Props) {
   const { t, lang } = useManageI18n();
   const now = new Date();
   return (
-    <div class="m-table-wrap">
+    <ScrollRegion class="m-table-wrap">
       <table class="m-table m-people-table" data-testid="staff-table">
         <thead>
           <tr>
@@ -57,6 +58,6 @@ export function PeopleTable({ people, selectedId, when, onOpen }: Props) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

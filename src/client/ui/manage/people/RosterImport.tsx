@@ -11,6 +11,7 @@ import { useManage } from '../ManageContext.tsx';
 import { AddedPeople } from './AddedPeople.tsx';
 import { RosterHeaders } from './RosterHeaders.tsx';
 import { RosterIssues } from './RosterIssues.tsx';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 /** What the server takes (1,000,000 base64 characters). */
 const MAX_FILE_BYTES = 700 * 1024;
@@ -113,7 +114,7 @@ export function RosterImport({ hallId, hallName, timeZone, onImported }: { hallI
       {preview && !added && (
         <div data-testid="roster-preview">
           <p>{t('manage.roster.checked', { file: chosen?.fileName ?? '', count: preview.rows.length })}</p>
-          <div class="m-table-wrap">
+          <ScrollRegion class="m-table-wrap">
             <table class="m-table">
               <thead>
                 <tr>
@@ -134,7 +135,7 @@ export function RosterImport({ hallId, hallName, timeZone, onImported }: { hallI
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       )}
       {preview && (

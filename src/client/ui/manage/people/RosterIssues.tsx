@@ -1,5 +1,6 @@
 import type { RosterIssue } from '../../../../shared/schemas/people.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 /** Why the file was refused, row by row: the row as the spreadsheet numbers it, the column, the problem, the cell. */
 export function RosterIssues({ issues }: { issues: readonly RosterIssue[] }) {
@@ -7,7 +8,7 @@ export function RosterIssues({ issues }: { issues: readonly RosterIssue[] }) {
   return (
     <div class="msg msg-error m-roster-issues" role="alert" data-testid="roster-issues">
       <p class="text">{t('manage.roster.refused', { count: issues.length })}</p>
-      <div class="m-table-wrap">
+      <ScrollRegion class="m-table-wrap">
         <table class="m-table">
           <thead>
             <tr>
@@ -29,7 +30,7 @@ export function RosterIssues({ issues }: { issues: readonly RosterIssue[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useReportsI18n } from '../../../i18n/reports/index.ts';
 import { type SortDir, sortRows } from '../../../reports/tallies.ts';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 export interface Column<R> {
   key: string;
@@ -37,7 +38,7 @@ export function SortableTable<R>({ name, caption, columns, rows, initial, rowKey
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: numeric ? 'desc' : 'asc' }));
 
   return (
-    <div class="r-table-wrap">
+    <ScrollRegion class="r-table-wrap">
       <table class="r-table r-sortable" data-testid={`table-${name}`} data-sort={`${sort.key}:${sort.dir}`}>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -77,7 +78,7 @@ export function SortableTable<R>({ name, caption, columns, rows, initial, rowKey
                     <button
                       type="button"
                       class="r-row-open"
-                      aria-label={`${rowLabel}: ${String(c.value(row) ?? '')}`}
+                      title={rowLabel}
                       onClick={(e) => {
                         e.stopPropagation();
                         onOpen(row);
@@ -96,6 +97,6 @@ export function SortableTable<R>({ name, caption, columns, rows, initial, rowKey
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -3,6 +3,7 @@ import { count, percent } from '../../../reports/format.ts';
 import { RATIO_MEASURES } from '../../../reports/series.ts';
 import type { PersonFigures } from '../../../reports/tallies.ts';
 import { RATIO_KEYS } from '../common/measures.ts';
+import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 /** Each person's figures today; anyone with a visit left without a recommendation is marked and listed first. */
 export function PeopleTable({ people }: { people: readonly PersonFigures[] }) {
@@ -11,7 +12,7 @@ export function PeopleTable({ people }: { people: readonly PersonFigures[] }) {
     <section class="r-section" aria-labelledby="r-people-title">
       <h2 id="r-people-title">{t('reports.today.people')}</h2>
       <p class="hint">{t('reports.today.noRecLegend')}</p>
-      <div class="r-table-wrap">
+      <ScrollRegion class="r-table-wrap">
         <table class="r-table" data-testid="today-people">
           <thead>
             <tr>
@@ -61,7 +62,7 @@ export function PeopleTable({ people }: { people: readonly PersonFigures[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
