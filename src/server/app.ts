@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { API } from '../shared/apiPaths.ts';
 import { deviceTokenTtlFromEnv } from './auth/deviceState.ts';
 import type { Database } from './db/database.ts';
+import { connectionTimeoutFromEnv, requestTimeoutFromEnv } from './env.ts';
 import { HttpError } from './errors.ts';
 import { accessAuditRoutes } from './routes/accessAudit.ts';
 import { adminDeviceRoutes } from './routes/adminDevices.ts';
@@ -39,6 +40,10 @@ export interface AppOptions {
   deviceTokenTtlMs?: number;
   /** Whose X-Forwarded-For gives the client's address (security/trustProxy.ts); nobody's by default. */
   trustProxy?: TrustProxy;
+  /** How long a client has to send a whole request; REQUEST_TIMEOUT_MS (default 60 s) when not given. */
+  requestTimeoutMs?: number;
+  /** How long a connection may stay silent; CONNECTION_TIMEOUT_MS (default 120 s) when not given. */
+  connectionTimeoutMs?: number;
 }
 
 /** Every request body, unless its route allows more (push: PUSH_BODY_LIMIT, import: IMPORT_BODY_LIMIT). */
@@ -97,10 +102,21 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   return reply.code(500).send({ error: 'internal', message: INTERNAL_MESSAGE });
 }
 
+/**
+ * Node checks request deadlines only every connectionsCheckingInterval (30 s by default), so a
+ * stalled body would outlive a short timeout by that much: check a few times per timeout.
+ */
+const checkEvery = (requestTimeoutMs: number) => Math.min(30_000, Math.max(25, Math.floor(requestTimeoutMs / 4)));
+
 export function buildApp(opts: AppOptions): FastifyInstance {
+  const requestTimeout = opts.requestTimeoutMs ?? requestTimeoutFromEnv();
   const app = Fastify({
     logger: loggerOptions(opts.logger),
     bodyLimit: BODY_LIMIT,
+    // A slow or stalled body is cut (408) rather than holding a connection for as long as it likes.
+    requestTimeout,
+    connectionTimeout: opts.connectionTimeoutMs ?? connectionTimeoutFromEnv(),
+    http: { connectionsCheckingInterval: checkEvery(requestTimeout), headersTimeout: Math.min(requestTimeout, 60_000) },
     trustProxy: opts.trustProxy ?? false,
     // A device-to-server JSON API: nobody needs the prototype-poisoning keys.
     onProtoPoisoning: 'remove',
