@@ -90,6 +90,8 @@ function clientError(error: FastifyError, request: FastifyRequest): { error: str
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) {
+    const retryAfter = error.details.retryAfterSeconds;
+    if (error.statusCode === 429 && typeof retryAfter === 'number') reply.header('retry-after', retryAfter);
     return reply.code(error.statusCode).send({ ...error.details, error: error.code, message: error.message });
   }
   // Input is checked with parseInput (a 400 naming the field); a ZodError here is the server's own
