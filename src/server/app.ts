@@ -24,6 +24,7 @@ import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { SECURITY_HEADERS } from './security/headers.ts';
 import { type LogOptions, loggerOptions } from './security/logging.ts';
+import { databaseRateLimitStore } from './security/rateLimitStore.ts';
 import { type RateLimitOptions, rateLimits } from './security/rateLimits.ts';
 import { type TrustProxy } from './security/trustProxy.ts';
 import { isApiPath, registerClient } from './staticClient.ts';
@@ -36,6 +37,11 @@ export interface AppOptions {
   logger?: boolean | LogOptions;
   /** Sign-in, enrolment and push limits (security/rateLimits.ts); `false` lifts them all. */
   rateLimits?: RateLimitOptions | false;
+  /**
+   * Where the limits count: `database` (the default on PostgreSQL, so every process on it counts
+   * together) or `memory` (the default on SQLite, where one process serves the database).
+   */
+  rateLimitCounts?: 'database' | 'memory';
   /** How long a device token lives without use; DEVICE_TOKEN_TTL_DAYS (default 180 days) when not given. */
   deviceTokenTtlMs?: number;
   /** Whose X-Forwarded-For gives the client's address (security/trustProxy.ts); nobody's by default. */
@@ -131,7 +137,10 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
   void app.register(fastifyHelmet, SECURITY_HEADERS);
-  if (opts.rateLimits !== false) void app.register(rateLimits, { limits: opts.rateLimits ?? {} });
+  if (opts.rateLimits !== false) {
+    const shared = (opts.rateLimitCounts ?? (opts.db.engine === 'postgres' ? 'database' : 'memory')) === 'database';
+    void app.register(rateLimits, { limits: opts.rateLimits ?? {}, ...(shared ? { store: databaseRateLimitStore(opts.db) } : {}) });
+  }
 
   const routeOpts = { database: opts.db };
   void app.register(healthRoutes, routeOpts);

@@ -1,10 +1,11 @@
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type CreateRateLimitOptions, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { API } from '../../shared/apiPaths.ts';
 import { bearerToken, requireDevice } from '../auth/deviceAuth.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { HttpError } from '../errors.ts';
+import type { Namespaced } from './rateLimitStore.ts';
 
 export interface RateLimit {
   max: number;
@@ -136,15 +137,20 @@ const tokenKey = (request: FastifyRequest) => `refused:${hashToken(bearerToken(r
 /**
  * Limits on the routes a stranger or a stuck client can hammer: sign-in, enrolment and push, and
  * pushes from refused tablets. Over the limit the answer is 429 `rate_limited` with a Retry-After
- * header and a message that says when to retry. Counted in `store` when given (shared by every
- * process on one PostgreSQL), else in this process's memory.
+ * header and a message that says when to retry. Counted in `store` when given (the database's,
+ * shared by every process on one PostgreSQL: rateLimitStore.ts), else in this process's memory.
  */
-export const rateLimits = fp<{ limits: RateLimitOptions }>(
+export const rateLimits = fp<{ limits: RateLimitOptions; store?: FastifyRateLimitStoreCtor }>(
   async (app, opts) => {
-    await app.register(fastifyRateLimit, { global: false });
+    await app.register(fastifyRateLimit, { global: false, ...(opts.store === undefined ? {} : { store: opts.store }) });
+    // Each limit counts under its own name: enrolment and set-password codes both key by address.
+    const limiter = (name: keyof RateLimits, options: CreateRateLimitOptions) => {
+      const named: CreateRateLimitOptions & Namespaced = { ...options, nameSpace: name };
+      return app.createRateLimit(named);
+    };
     const refused = opts.limits.refusedPush ?? DEFAULT_RATE_LIMITS.refusedPush;
     if (refused !== false) {
-      const check = app.createRateLimit({ max: refused.max, timeWindow: refused.windowMs, keyGenerator: tokenKey });
+      const check = limiter('refusedPush', { max: refused.max, timeWindow: refused.windowMs, keyGenerator: tokenKey });
       app.decorate('limitRefusedPush', async (request: FastifyRequest) => {
         const result = await check(request);
         if (result.isAllowed || !result.isExceeded) return;
@@ -155,7 +161,7 @@ export const rateLimits = fp<{ limits: RateLimitOptions }>(
       for (const [name, rule] of Object.entries(RULES) as [RouteLimit, Rule][]) {
         const limit = opts.limits[name] ?? DEFAULT_RATE_LIMITS[name];
         if (limit === false || !appliesTo(route, rule)) continue;
-        const check = app.createRateLimit({
+        const check = limiter(name, {
           max: limit.max,
           timeWindow: limit.windowMs,
           ...(rule.key === undefined ? {} : { keyGenerator: rule.key }),
