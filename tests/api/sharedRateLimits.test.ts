@@ -33,7 +33,7 @@ forEachEngine((engine) => {
     afterAll(async () => testDb?.cleanup());
 
     it('count each hit once when many come at once, per key, in a window from its first hit, and are swept when over', async () => {
-      const db = testDb!.database.db;
+      const db = testDb!.database;
       const now = 1_800_000_000_123;
       const hits = await Promise.all(Array.from({ length: 40 }, () => countHit(db, 'signIn:a', 60_000, now)));
       expect(hits.map((h) => h.current).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -42,9 +42,9 @@ forEachEngine((engine) => {
       expect((await countHit(db, 'signIn:b', 60_000, now + 30_000)).current).toBe(1);
       // Once the window is over, the next hit starts a new one at 1.
       expect(await countHit(db, 'signIn:a', 60_000, now + 60_000)).toEqual({ current: 1, ttl: 60_000 });
-      expect(await sweepRateLimitHits(db, now + 90_000)).toBe(1);
-      expect(await sweepRateLimitHits(db, now + 120_000)).toBe(1);
-      expect(await sweepRateLimitHits(db, now + 120_000)).toBe(0);
+      expect(await sweepRateLimitHits(db.db, now + 90_000)).toBe(1);
+      expect(await sweepRateLimitHits(db.db, now + 120_000)).toBe(1);
+      expect(await sweepRateLimitHits(db.db, now + 120_000)).toBe(0);
     });
   });
 

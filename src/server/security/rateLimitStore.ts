@@ -34,7 +34,7 @@ export function databaseRateLimitStore(database: Database): FastifyRateLimitStor
 
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
       const nowMs = Date.now();
-      countHit(database.db, `${this.prefix}${key}`, timeWindow, nowMs).then(
+      countHit(database, `${this.prefix}${key}`, timeWindow, nowMs).then(
         (result) => callback(null, result),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
