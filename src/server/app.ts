@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { API } from '../shared/apiPaths.ts';
 import { deviceTokenTtlFromEnv } from './auth/deviceState.ts';
 import type { Database } from './db/database.ts';
+import { connectionTimeoutFromEnv, requestTimeoutFromEnv } from './env.ts';
 import { HttpError } from './errors.ts';
 import { accessAuditRoutes } from './routes/accessAudit.ts';
 import { adminDeviceRoutes } from './routes/adminDevices.ts';
@@ -23,6 +24,7 @@ import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { SECURITY_HEADERS } from './security/headers.ts';
 import { type LogOptions, loggerOptions } from './security/logging.ts';
+import { databaseRateLimitStore } from './security/rateLimitStore.ts';
 import { type RateLimitOptions, rateLimits } from './security/rateLimits.ts';
 import { type TrustProxy } from './security/trustProxy.ts';
 import { isApiPath, registerClient } from './staticClient.ts';
@@ -35,10 +37,19 @@ export interface AppOptions {
   logger?: boolean | LogOptions;
   /** Sign-in, enrolment and push limits (security/rateLimits.ts); `false` lifts them all. */
   rateLimits?: RateLimitOptions | false;
+  /**
+   * Where the limits count: `database` (the default on PostgreSQL, so every process on it counts
+   * together) or `memory` (the default on SQLite, where one process serves the database).
+   */
+  rateLimitCounts?: 'database' | 'memory';
   /** How long a device token lives without use; DEVICE_TOKEN_TTL_DAYS (default 180 days) when not given. */
   deviceTokenTtlMs?: number;
   /** Whose X-Forwarded-For gives the client's address (security/trustProxy.ts); nobody's by default. */
   trustProxy?: TrustProxy;
+  /** How long a client has to send a whole request; REQUEST_TIMEOUT_MS (default 60 s) when not given. */
+  requestTimeoutMs?: number;
+  /** How long a connection may stay silent; CONNECTION_TIMEOUT_MS (default 120 s) when not given. */
+  connectionTimeoutMs?: number;
 }
 
 /** Every request body, unless its route allows more (push: PUSH_BODY_LIMIT, import: IMPORT_BODY_LIMIT). */
@@ -85,6 +96,8 @@ function clientError(error: FastifyError, request: FastifyRequest): { error: str
 
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) {
+    const retryAfter = error.details.retryAfterSeconds;
+    if (error.statusCode === 429 && typeof retryAfter === 'number') reply.header('retry-after', retryAfter);
     return reply.code(error.statusCode).send({ ...error.details, error: error.code, message: error.message });
   }
   // Input is checked with parseInput (a 400 naming the field); a ZodError here is the server's own
@@ -97,10 +110,21 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   return reply.code(500).send({ error: 'internal', message: INTERNAL_MESSAGE });
 }
 
+/**
+ * Node checks request deadlines only every connectionsCheckingInterval (30 s by default), so a
+ * stalled body would outlive a short timeout by that much: check a few times per timeout.
+ */
+const checkEvery = (requestTimeoutMs: number) => Math.min(30_000, Math.max(25, Math.floor(requestTimeoutMs / 4)));
+
 export function buildApp(opts: AppOptions): FastifyInstance {
+  const requestTimeout = opts.requestTimeoutMs ?? requestTimeoutFromEnv();
   const app = Fastify({
     logger: loggerOptions(opts.logger),
     bodyLimit: BODY_LIMIT,
+    // A slow or stalled body is cut (408) rather than holding a connection for as long as it likes.
+    requestTimeout,
+    connectionTimeout: opts.connectionTimeoutMs ?? connectionTimeoutFromEnv(),
+    http: { connectionsCheckingInterval: checkEvery(requestTimeout), headersTimeout: Math.min(requestTimeout, 60_000) },
     trustProxy: opts.trustProxy ?? false,
     // A device-to-server JSON API: nobody needs the prototype-poisoning keys.
     onProtoPoisoning: 'remove',
@@ -113,7 +137,10 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
   void app.register(fastifyHelmet, SECURITY_HEADERS);
-  if (opts.rateLimits !== false) void app.register(rateLimits, { limits: opts.rateLimits ?? {} });
+  if (opts.rateLimits !== false) {
+    const shared = (opts.rateLimitCounts ?? (opts.db.engine === 'postgres' ? 'database' : 'memory')) === 'database';
+    void app.register(rateLimits, { limits: opts.rateLimits ?? {}, ...(shared ? { store: databaseRateLimitStore(opts.db) } : {}) });
+  }
 
   const routeOpts = { database: opts.db };
   void app.register(healthRoutes, routeOpts);

@@ -62,3 +62,29 @@ export function demoFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
   if (raw === 'off') return false;
   throw new Error(`TALKTRACK_DEMO must be on (load and print the demo hall) or off (a real deployment); got "${raw}"`);
 }
+
+function wholeMs(name: string, fallback: number, env: NodeJS.ProcessEnv, min: number): number {
+  const raw = env[name] ?? String(fallback);
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < min) {
+    throw new Error(`${name} must be a whole number of milliseconds, at least ${min} (got "${raw}")`);
+  }
+  return ms;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 120_000;
+
+/**
+ * REQUEST_TIMEOUT_MS: how long a client has to send a whole request (headers and body). A body
+ * sent a byte at a time, or stalled, is cut (408) once it is over, so slow clients cannot hold
+ * the server's connections; a 2 MiB push needs only about 35 KB/s to arrive within the default.
+ */
+export function requestTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeMs('REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, env, 1);
+}
+
+/** CONNECTION_TIMEOUT_MS: a connection on which nothing moves for this long is closed. */
+export function connectionTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return wholeMs('CONNECTION_TIMEOUT_MS', DEFAULT_CONNECTION_TIMEOUT_MS, env, 1);
+}

@@ -8,7 +8,14 @@ import type { Database } from './db/database.ts';
 import { migrate, SchemaTooNewError } from './db/migrate.ts';
 import { markServerRunning } from './db/serverMarks.ts';
 import { withStartupLock } from './db/startupLock.ts';
-import { demoFromEnv, openDatabaseFromEnv, portFromEnv, shutdownGraceFromEnv } from './env.ts';
+import {
+  connectionTimeoutFromEnv,
+  demoFromEnv,
+  openDatabaseFromEnv,
+  portFromEnv,
+  requestTimeoutFromEnv,
+  shutdownGraceFromEnv,
+} from './env.ts';
 import { issueEnrolmentCode } from './repos/enrolmentCodes.ts';
 import { countHalls, getHall } from './repos/halls.ts';
 import { countStaff } from './repos/staff.ts';
@@ -52,6 +59,8 @@ async function main(): Promise<void> {
   const demo = setting(demoFromEnv);
   const host = process.env.HOST ?? '0.0.0.0';
   const trustProxy = setting(trustProxyFromEnv);
+  const requestTimeoutMs = setting(requestTimeoutFromEnv);
+  const connectionTimeoutMs = setting(connectionTimeoutFromEnv);
   const { database, where, sqliteFile } = openDatabaseFromEnv();
   if (sqliteFile !== undefined) markServerRunning(sqliteFile); // npm run restore refuses while it is there
   try {
@@ -67,7 +76,7 @@ async function main(): Promise<void> {
     // CLIENT_DIR serves another build (a deployment's own, or a test's next version).
     const clientDir = resolve(process.env.CLIENT_DIR ?? join(REPO_ROOT, 'dist', 'client'));
     const serveClient = existsSync(join(clientDir, 'index.html'));
-    const app = buildApp({ db: database, clientDir: serveClient ? clientDir : undefined, logger: true, trustProxy });
+    const app = buildApp({ db: database, clientDir: serveClient ? clientDir : undefined, logger: true, trustProxy, requestTimeoutMs, connectionTimeoutMs });
     await app.listen({ port, host });
     const bound = (app.server.address() as AddressInfo).port;
     // Before the lines below: whoever reads them may send a signal at once.

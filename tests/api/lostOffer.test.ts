@@ -48,9 +48,40 @@ describe('summariseOffer', () => {
       acked: 0,
       want: { offered: 3, firstSeq: 1, lastSeq: 3, kinds: { unknown: 2, visit: 1 }, staffIds: [STAFF_B] },
     },
+    {
+      name: 'absurd: more pending than its seqs allow',
+      body: { entries: [entry(11, 'visit')], outbox: { pending: 2_000_000_000, lastSeq: 12 } },
+      acked: 10,
+      want: { offered: 1, firstSeq: 11, lastSeq: 12, pending: 2, pendingLastSeq: 12 },
+    },
+    {
+      name: 'absurd: a last seq below what it offers',
+      body: { entries: [entry(5, 'visit'), entry(9, 'visit')], outbox: { pending: 1, lastSeq: 1 } },
+      acked: 0,
+      // It holds at least the two it offers, somewhere in 1..9.
+      want: { offered: 2, firstSeq: 1, lastSeq: 9, pending: 2, pendingLastSeq: 9 },
+    },
+    {
+      name: 'absurd: pending records claimed above a gap are placed right after the acknowledgement',
+      body: { entries: [entry(100, 'visit')], outbox: { pending: 95, lastSeq: 100 } },
+      acked: 5,
+      want: { offered: 1, firstSeq: 6, lastSeq: 100, pending: 95 },
+    },
+    {
+      name: 'absurd: seqs past MAX_SEQ are not a push at all',
+      body: { entries: [entry(1, 'visit')], outbox: { pending: 5, lastSeq: 2 ** 31 } },
+      acked: 0,
+      want: null,
+    },
   ])('$name', ({ body, acked, want }) => {
     const offer = summariseOffer(body, acked, 'revoked');
     if (want === null) expect(offer).toBeNull();
     else expect(offer).toMatchObject({ reason: 'revoked', ...want });
+    // Whatever it claims, a report never names more missing records than its seq range holds.
+    if (offer !== null) {
+      expect(offer.lastSeq).toBeGreaterThanOrEqual(offer.firstSeq);
+      expect(offer.offered).toBeLessThanOrEqual(offer.lastSeq - acked);
+      expect(offer.pending ?? 0).toBeLessThanOrEqual(offer.lastSeq - offer.firstSeq + 1);
+    }
   });
 });

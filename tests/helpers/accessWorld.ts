@@ -82,7 +82,7 @@ export async function buildWorld(ctx: ApiContext): Promise<World> {
   const onDevice = async (device: DeviceFixture) => ({ device, signedIn: await signIn(app, device.token, admin.staffId, admin.secret) });
 
   const revoked = await onDevice(await enrolDevice(app, database, own.fx.hall.id));
-  const revokedRes = await adminApi(app, own.manager).revoke(revoked.device.id);
+  const revokedRes = await adminApi(app, own.admin).revoke(revoked.device.id);
   if (revokedRes.statusCode !== 200) throw new Error(`revoking the matrix's revoked device failed: ${revokedRes.body}`);
   const expired = await onDevice(await enrolDevice(app, database, own.fx.hall.id));
   await lastUsed(database, expired.device.id, 365 * DAY_MS);

@@ -43,15 +43,20 @@ export function summariseOffer(body: unknown, ackedSeq: number, reason: RefusalR
     const staffId = Id.safeParse(field(record, 'staffId'));
     if (staffId.success) staffIds.add(staffId.data);
   }
-  const seqs = fresh.length > 0 ? fresh.map((e) => e.seq) : [ackedSeq + 1];
+  // What a tablet claims is held to what its sequence numbers allow (each within MAX_SEQ, by the
+  // schema): it holds at least what it offers, and nothing at or below the server's acknowledgement
+  // is missing, so at most lastSeq − ackedSeq records are, all of them in ackedSeq+1..lastSeq.
+  const highestOffered = fresh.length > 0 ? Math.max(...fresh.map((e) => e.seq)) : 0;
+  const lastSeq = Math.max(highestOffered, outbox?.lastSeq ?? 0);
+  const pending = outbox === undefined ? null : Math.min(Math.max(outbox.pending, fresh.length), lastSeq - ackedSeq);
+  const firstSeq = pending !== null && pending > 0 ? ackedSeq + 1 : fresh.length > 0 ? Math.min(...fresh.map((e) => e.seq)) : ackedSeq + 1;
   return {
     reason,
     offered: fresh.length,
-    firstSeq: Math.min(...seqs),
-    lastSeq: Math.max(...seqs, outbox?.lastSeq ?? 0),
-    // Of what it holds, only what lies above the server's acknowledgement is missing.
-    pending: outbox === undefined ? null : Math.min(outbox.pending, Math.max(0, outbox.lastSeq - ackedSeq)),
-    pendingLastSeq: outbox?.lastSeq ?? null,
+    firstSeq,
+    lastSeq,
+    pending,
+    pendingLastSeq: outbox === undefined ? null : lastSeq,
     kinds,
     staffIds: [...staffIds],
   };
@@ -90,9 +95,14 @@ export function readRawBody(stream: IncomingMessage, limit: number): Promise<Buf
   });
 }
 
-/** For deviceAuth on the push route: note what a refused device offered, then let it answer 401. */
+/**
+ * For deviceAuth on the push route: note what a refused device offered, then let it answer 401;
+ * past the refusedPush limit it answers 429 and notes nothing.
+ */
 export function reportLostRecords(database: Database, limit: number) {
   return async (request: FastifyRequest, device: DeviceRow, reason: RefusalReason): Promise<void> => {
+    // Counted before the body is read: a refused tablet hammering push gets 429, not a write each time.
+    await request.server.limitRefusedPush?.(request);
     const raw = await readRawBody(request.raw, limit);
     if (raw === null) return;
     let body: unknown;

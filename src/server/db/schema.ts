@@ -322,6 +322,20 @@ export interface HeldRecordsTable {
   decision_note: string | null;
 }
 
+/**
+ * One rate limit's count for one key in its current window, shared by every server process on the
+ * database (security/rateLimitStore.ts). Times are epoch milliseconds.
+ */
+export interface RateLimitHitsTable {
+  /** The limit's name and its key (a device, a person on a device, a client address, a token hash). */
+  key: string;
+  /** The window's first hit. */
+  window_start: number;
+  hits: number;
+  /** window_start + the window: the row is swept after it. */
+  expires_at: number;
+}
+
 export interface Schema {
   schema_version: SchemaVersionTable;
   rev_counter: RevCounterTable;
@@ -346,4 +360,5 @@ export interface Schema {
   reference_removals: ReferenceRemovalsTable;
   signing_keys: SigningKeysTable;
   held_records: HeldRecordsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { StaffRole } from '../../shared/schemas/reference.ts';
-import { assertMayManageHall, isAdmin } from '../access/hallScope.ts';
+import { assertMayManageHall } from '../access/hallScope.ts';
+import { assertMayActOnPerson } from '../access/rolePolicy.ts';
 import type { Schema } from '../db/schema.ts';
-import { forbidden, HttpError } from '../errors.ts';
+import { HttpError } from '../errors.ts';
 import type { ManageActor } from '../manage/actor.ts';
 import { getStaffRow, type StaffRow } from '../repos/staff.ts';
 import { staffByNumbers } from '../repos/staffChanges.ts';
 
 /**
- * Who may change whom: a manager the people of their own hall, an admin anyone; an admin answers
- * for every hall, so only an admin touches, makes or promotes one; and nobody takes away their own
- * access (deactivating, moving or demoting themselves).
+ * Who may change whom: a manager the people of their own hall, an admin anyone; nobody touches
+ * someone above their own role (access/rolePolicy.ts) or makes one; and nobody takes away their
+ * own access (deactivating, moving or demoting themselves).
  */
 
 export async function requirePerson(db: Kysely<Schema>, staffId: string): Promise<StaffRow> {
@@ -22,12 +22,7 @@ export async function requirePerson(db: Kysely<Schema>, staffId: string): Promis
 /** 403 unless the actor may change this person; `what` names the change ("reset the PINs"). */
 export function assertMayManagePerson(actor: ManageActor, person: StaffRow, what: string): void {
   assertMayManageHall(actor, person.hall_id, what);
-  if (person.role === 'admin' && !isAdmin(actor)) throw forbidden(`only an admin may ${what} of an admin`);
-}
-
-/** 403 when a manager would make an admin. */
-export function assertMayGiveRole(actor: ManageActor, role: StaffRole): void {
-  if (role === 'admin' && !isAdmin(actor)) throw forbidden('only an admin may make someone an admin');
+  assertMayActOnPerson(actor, person, what);
 }
 
 /** 409 `own_account`: the change would take away the actor's own access half-way through. */

@@ -5,6 +5,7 @@ import type { PersonCreateRequest, PersonResponse, PersonUpdateRequest } from '.
 import { StaffRole } from '../../shared/schemas/reference.ts';
 import { requireActiveHall, requireHall } from '../access/activeHall.ts';
 import { assertMayManageHall } from '../access/hallScope.ts';
+import { assertMayGiveRole } from '../access/rolePolicy.ts';
 import type { Schema } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/uniqueViolation.ts';
 import { HttpError } from '../errors.ts';
@@ -16,7 +17,6 @@ import { getStaffRow, insertStaff, personFromRow, type StaffRow } from '../repos
 import { moveStaff, setStaffActive, unlockStaff, updateStaffDetails } from '../repos/staffChanges.ts';
 import { type GivenSecret, giveSecret, type PreparedSecret, prepareSecret } from './firstSecret.ts';
 import {
-  assertMayGiveRole,
   assertMayManagePerson,
   assertNotSelf,
   assertStaffNoFree,

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import type { Engine } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 
 export const STAFF_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -25,6 +26,13 @@ export async function createStaffSession(
     .execute();
   return { token, expiresAt };
 }
+
+/**
+ * A session counts only if it was created (its sign-in began) after the person's last "sign out
+ * everywhere": a sign-in in flight when their sessions were ended cannot outlive it.
+ */
+const startedAfterSignOut = (eb: ExpressionBuilder<Schema, 'staff' | 'staff_sessions'>) =>
+  eb.or([eb('staff.sessions_valid_after', 'is', null), eb('staff_sessions.created_at', '>', eb.ref('staff.sessions_valid_after'))]);
 
 /**
  * The live session behind a token on this device, with its staff member's id, hall and role. The
@@ -52,7 +60,34 @@ export async function findActiveStaffSession(
     .where('staff_sessions.revoked_at', 'is', null)
     .where('staff_sessions.expires_at', '>', options.now.toISOString())
     .where('staff.active', '=', 1)
+    .where(startedAfterSignOut)
     .executeTakeFirst();
+}
+
+/** Who has a live session on this device (revoking it would end theirs), with their role. */
+export async function liveSessionsOnDevice(db: Kysely<Schema>, deviceId: string, now: Date): Promise<{ staffId: string; name: string; role: string }[]> {
+  return db
+    .selectFrom('staff_sessions')
+    .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+    .innerJoin('devices', 'devices.id', 'staff_sessions.device_id')
+    .whereRef('staff.hall_id', '=', 'devices.hall_id')
+    .select(['staff.id as staffId', 'staff.name as name', 'staff.role as role'])
+    .where('staff_sessions.device_id', '=', deviceId)
+    .where('staff_sessions.revoked_at', 'is', null)
+    .where('staff_sessions.expires_at', '>', now.toISOString())
+    .where('staff.active', '=', 1)
+    .where(startedAfterSignOut)
+    .execute();
+}
+
+/**
+ * The person's row read again inside a sign-in's transaction, to see whether anything changed
+ * since the sign-in began; on PostgreSQL the row is locked, so a "sign out everywhere" or PIN
+ * reset running at the same moment waits for the sign-in and then ends the session it made.
+ */
+export async function staffAtSignIn(trx: Kysely<Schema>, engine: Engine, staffId: string) {
+  const query = trx.selectFrom('staff').selectAll().where('id', '=', staffId);
+  return (engine === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** Revokes the session; 'unknown' when this device never held that token. Repeating is harmless. */
@@ -77,8 +112,12 @@ export async function revokeStaffSession(
   return 'revoked';
 }
 
-/** Ends every live session of one person, on every device; answers how many were live. */
+/**
+ * Ends every live session of one person, on every device; answers how many were live. From now
+ * on no session created before `now` counts, including one whose sign-in is still in flight.
+ */
 export async function revokeSessionsOfStaff(db: Kysely<Schema>, staffId: string, now: Date): Promise<number> {
+  await db.updateTable('staff').set({ sessions_valid_after: now.toISOString() }).where('id', '=', staffId).execute();
   const result = await db
     .updateTable('staff_sessions')
     .set({ revoked_at: now.toISOString() })

@@ -4,6 +4,7 @@ import { DeviceListResponse, HallQuery, LostRecordsResponse, RevokeDeviceRespons
 import { DeviceParams } from '../../shared/schemas/params.ts';
 import { deviceSummaries, lostRecordReports } from '../access/deviceSummaries.ts';
 import { assertMayManageHall, hallsInView } from '../access/hallScope.ts';
+import { assertMayRevokeDeviceOf } from '../access/rolePolicy.ts';
 import { MANAGERS } from '../access/roles.ts';
 import { deviceAuth, requireDevice } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
@@ -11,6 +12,7 @@ import { HttpError } from '../errors.ts';
 import { manageAuth, requireActor } from '../manage/actor.ts';
 import { insertAccessAudit } from '../repos/accessAudit.ts';
 import { getDevice, listDevices, revokeDevice } from '../repos/devices.ts';
+import { liveSessionsOnDevice } from '../repos/sessions.ts';
 import { parseInput } from '../validate.ts';
 
 /**
@@ -42,6 +44,8 @@ export async function adminDeviceRoutes(app: FastifyInstance, opts: { database: 
     }
     const now = new Date();
     await db.transaction().execute(async (trx) => {
+      // Read in the transaction that ends their sessions: nobody ends the session of someone above them.
+      assertMayRevokeDeviceOf(actor, await liveSessionsOnDevice(trx, device.id, now));
       // Revoking twice changes nothing and is not audited twice.
       if (!(await revokeDevice(trx, device.id, now))) return;
       await insertAccessAudit(trx, {

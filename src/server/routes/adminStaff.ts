@@ -3,10 +3,11 @@ import { API } from '../../shared/apiPaths.ts';
 import { RevokeSessionsResponse } from '../../shared/schemas/devices.ts';
 import { StaffParams } from '../../shared/schemas/params.ts';
 import { assertMayManageHall } from '../access/hallScope.ts';
+import { assertMayActOnPerson } from '../access/rolePolicy.ts';
 import { MANAGERS } from '../access/roles.ts';
 import { deviceAuth } from '../auth/deviceAuth.ts';
 import type { Database } from '../db/database.ts';
-import { forbidden, HttpError } from '../errors.ts';
+import { HttpError } from '../errors.ts';
 import { manageAuth, requireActor } from '../manage/actor.ts';
 import { insertAccessAudit } from '../repos/accessAudit.ts';
 import { revokeSessionsOfStaff } from '../repos/sessions.ts';
@@ -24,8 +25,7 @@ export async function adminStaffRoutes(app: FastifyInstance, opts: { database: D
     const staff = await getStaffRow(db, staffId);
     if (staff === undefined) throw new HttpError(404, 'not_found', `there is no staff member ${staffId}; reload the page`);
     assertMayManageHall(actor, staff.hall_id, 'end the sessions of the staff');
-    // An admin answers for every hall: only another admin may sign one out.
-    if (staff.role === 'admin' && actor.role !== 'admin') throw forbidden('only an admin may end the sessions of an admin');
+    assertMayActOnPerson(actor, staff, 'end the sessions');
     const now = new Date();
     const revoked = await db.transaction().execute(async (trx) => {
       const count = await revokeSessionsOfStaff(trx, staffId, now);

@@ -11,7 +11,7 @@ import { sessionToken } from '../auth/staffAuth.ts';
 import type { Database } from '../db/database.ts';
 import { forbidden, HttpError } from '../errors.ts';
 import { getHall } from '../repos/halls.ts';
-import { createStaffSession, revokeStaffSession } from '../repos/sessions.ts';
+import { createStaffSession, revokeStaffSession, staffAtSignIn } from '../repos/sessions.ts';
 import { issueSigningKey } from '../repos/signingKeys.ts';
 import { getStaffRow, pinVerifierOf, type StaffRow, writeStaffSecret } from '../repos/staff.ts';
 import { parseInput } from '../validate.ts';
@@ -49,6 +49,21 @@ async function checkNewPin(body: SessionRequest, staff: StaffRow, pin: string): 
     throw new HttpError(400, 'pin_too_simple', 'the new PIN is too easy to guess (one digit repeated, or a run such as 123456); choose another');
   }
   return hashPin(body.newPin);
+}
+
+const signedOutMeanwhile = () =>
+  new HttpError(
+    409,
+    'signed_out_everywhere',
+    "this person's sessions were ended (sign out everywhere, a new PIN, a move or deactivation) while this sign-in was under way; sign in again",
+  );
+
+/** Whether the person's row, read again at the end of a sign-in that began `now`, undoes it. */
+function changedSince(read: StaffRow, current: StaffRow | undefined, now: Date): boolean {
+  if (current === undefined || current.active === 0 || current.hall_id !== read.hall_id) return true;
+  if (current.sessions_valid_after !== read.sessions_valid_after) return true;
+  if (current.sessions_valid_after !== null && current.sessions_valid_after >= now.toISOString()) return true;
+  return JSON.stringify(pinVerifierOf(current)) !== JSON.stringify(pinVerifierOf(read));
 }
 
 /** The body names the secret the person's role signs in with, or it is refused before any check. */
@@ -103,6 +118,10 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
     await clearSignInAttempts(db, staff.id);
     const newPin = await checkNewPin(body, staff, secret);
     const { session, signingKey } = await db.transaction().execute(async (trx) => {
+      // The person's sessions ended, or their PIN changed, since this sign-in read them (the PIN
+      // was checked against that read): it opens no session and writes no PIN, so a reset or
+      // "sign out everywhere" that came in between is never undone.
+      if (changedSince(staff, await staffAtSignIn(trx, opts.database.engine, staff.id), now)) throw signedOutMeanwhile();
       // Their own PIN replaces the one a manager set, and the session opens with it, in one step.
       if (newPin !== null) await writeStaffSecret(trx, staff.id, newPin, {});
       return {

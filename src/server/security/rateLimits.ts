@@ -1,9 +1,11 @@
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type CreateRateLimitOptions, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { API } from '../../shared/apiPaths.ts';
-import { requireDevice } from '../auth/deviceAuth.ts';
+import { bearerToken, requireDevice } from '../auth/deviceAuth.ts';
+import { hashToken } from '../auth/tokens.ts';
 import { HttpError } from '../errors.ts';
+import type { Namespaced } from './rateLimitStore.ts';
 
 export interface RateLimit {
   max: number;
@@ -19,6 +21,11 @@ export interface RateLimits {
   push: RateLimit;
   /** POST /password-codes/redeem, per client address: like enrolment, a code guessed in bulk opens an account. */
   passwordCode: RateLimit;
+  /**
+   * POST /sync/push from a revoked or expired tablet, per token: each one writes its lost-records
+   * report, so it is counted before anything is read or written (a tablet retries every few minutes).
+   */
+  refusedPush: RateLimit;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -26,13 +33,14 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   enrol: { max: 10, windowMs: 60_000 },
   push: { max: 120, windowMs: 60_000 },
   passwordCode: { max: 10, windowMs: 60_000 },
+  refusedPush: { max: 10, windowMs: 60_000 },
 };
 
 /** Each limit replaced, or lifted with `false` (tests where the limit is not the subject). */
 export type RateLimitOptions = { [K in keyof RateLimits]?: RateLimit | false };
 
 /** Every limit lifted. */
-export const NO_RATE_LIMITS: RateLimitOptions = { signIn: false, enrol: false, push: false, passwordCode: false };
+export const NO_RATE_LIMITS: RateLimitOptions = { signIn: false, enrol: false, push: false, passwordCode: false, refusedPush: false };
 
 interface Rule {
   method: 'POST';
@@ -54,7 +62,9 @@ function staffIdOf(body: unknown): string {
   return typeof id === 'string' && id.length <= 64 ? id : '-';
 }
 
-const RULES: Record<keyof RateLimits, Rule> = {
+type RouteLimit = Exclude<keyof RateLimits, 'refusedPush'>;
+
+const RULES: Record<RouteLimit, Rule> = {
   signIn: {
     method: 'POST',
     url: API.sessions,
@@ -91,19 +101,67 @@ function appendHook(route: RouteOptions, name: Rule['hook'], hook: onRequestAsyn
   (route as unknown as Record<string, unknown>)[name] = [...list, hook];
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Counts a push from a revoked or expired tablet (refusedPush, per token) and throws 429 past
+     * the limit; the push route calls it before it reads or writes anything. Unset when lifted.
+     */
+    limitRefusedPush?: (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+interface Verdict {
+  isAllowed: boolean;
+  isExceeded: boolean;
+  max: number;
+  remaining: number;
+  ttlInSeconds: number;
+}
+
+/** 429 `rate_limited`, saying what was counted and when to retry (handleError sets Retry-After from it). */
+function throttled(request: FastifyRequest, name: keyof RateLimits, limit: RateLimit, what: string, result: Verdict): HttpError {
+  const seconds = Math.max(1, result.ttlInSeconds);
+  request.log.warn({ limit: name, max: limit.max }, 'rate limited');
+  return new HttpError(
+    429,
+    'rate_limited',
+    `too many ${what} (at most ${limit.max} ${per(limit.windowMs)}); try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`,
+    { retryAfterSeconds: seconds },
+  );
+}
+
+/** Per token, not per device row: the tablet is refused before its device is trusted with anything. */
+const tokenKey = (request: FastifyRequest) => `refused:${hashToken(bearerToken(request) ?? '')}`;
+
 /**
- * Limits on the routes a stranger or a stuck client can hammer: sign-in, enrolment and push.
- * Counted in this process's memory (several processes each count their own). Over the limit the
- * answer is 429 `rate_limited` with a Retry-After header and a message that says when to retry.
+ * Limits on the routes a stranger or a stuck client can hammer: sign-in, enrolment and push, and
+ * pushes from refused tablets. Over the limit the answer is 429 `rate_limited` with a Retry-After
+ * header and a message that says when to retry. Counted in `store` when given (the database's,
+ * shared by every process on one PostgreSQL: rateLimitStore.ts), else in this process's memory.
  */
-export const rateLimits = fp<{ limits: RateLimitOptions }>(
+export const rateLimits = fp<{ limits: RateLimitOptions; store?: FastifyRateLimitStoreCtor }>(
   async (app, opts) => {
-    await app.register(fastifyRateLimit, { global: false });
+    await app.register(fastifyRateLimit, { global: false, ...(opts.store === undefined ? {} : { store: opts.store }) });
+    // Each limit counts under its own name: enrolment and set-password codes both key by address.
+    const limiter = (name: keyof RateLimits, options: CreateRateLimitOptions) => {
+      const named: CreateRateLimitOptions & Namespaced = { ...options, nameSpace: name };
+      return app.createRateLimit(named);
+    };
+    const refused = opts.limits.refusedPush ?? DEFAULT_RATE_LIMITS.refusedPush;
+    if (refused !== false) {
+      const check = limiter('refusedPush', { max: refused.max, timeWindow: refused.windowMs, keyGenerator: tokenKey });
+      app.decorate('limitRefusedPush', async (request: FastifyRequest) => {
+        const result = await check(request);
+        if (result.isAllowed || !result.isExceeded) return;
+        throw throttled(request, 'refusedPush', refused, 'pushes from this revoked or expired device', result);
+      });
+    }
     app.addHook('onRoute', (route) => {
-      for (const [name, rule] of Object.entries(RULES) as [keyof RateLimits, Rule][]) {
+      for (const [name, rule] of Object.entries(RULES) as [RouteLimit, Rule][]) {
         const limit = opts.limits[name] ?? DEFAULT_RATE_LIMITS[name];
         if (limit === false || !appliesTo(route, rule)) continue;
-        const check = app.createRateLimit({
+        const check = limiter(name, {
           max: limit.max,
           timeWindow: limit.windowMs,
           ...(rule.key === undefined ? {} : { keyGenerator: rule.key }),
@@ -115,15 +173,7 @@ export const rateLimits = fp<{ limits: RateLimitOptions }>(
           reply.header('x-ratelimit-remaining', result.remaining);
           reply.header('x-ratelimit-reset', result.ttlInSeconds);
           if (!result.isExceeded) return;
-          const seconds = Math.max(1, result.ttlInSeconds);
-          reply.header('retry-after', seconds);
-          request.log.warn({ limit: name, max: limit.max }, 'rate limited');
-          throw new HttpError(
-            429,
-            'rate_limited',
-            `too many ${rule.what} (at most ${limit.max} ${per(limit.windowMs)}); try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`,
-            { retryAfterSeconds: seconds },
-          );
+          throw throttled(request, name, limit, rule.what, result);
         });
       }
     });

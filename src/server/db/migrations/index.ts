@@ -6,6 +6,7 @@ import * as m0003 from './0003_reports.ts';
 import * as m0004 from './0004_device_access.ts';
 import * as m0005 from './0005_people.ts';
 import * as m0006 from './0006_trust.ts';
+import * as m0007 from './0007_rate_limits.ts';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'device_access', up: m0004.up },
   { version: 5, name: 'people', up: m0005.up },
   { version: 6, name: 'trust', up: m0006.up },
+  { version: 7, name: 'rate_limits', up: m0007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -33,7 +33,7 @@ export const COUNTER: readonly RouteContract[] = [
       401: '`wrong_pin` / `wrong_password`: the message says how many attempts are left before the lock.',
       403: '`forbidden`: the person belongs to another hall; `staff_inactive`: no longer active.',
       404: '`unknown_staff`: no such person; pull, then choose from the list.',
-      409: '`no_pin`: the person has no PIN or password yet; ask the manager.',
+      409: '`no_pin`: the person has no PIN or password yet; ask the manager. `pin_change_required`: send `newPin`. `signed_out_everywhere`: their sessions were ended while this sign-in was under way; sign in again.',
       423: '`locked`: too many wrong attempts; the message says until when.',
     },
   },

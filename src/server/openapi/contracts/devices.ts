@@ -33,7 +33,7 @@ export const DEVICES: readonly RouteContract[] = [
     params: DeviceParams,
     ok: json(200, RevokeDeviceResponse, 'The device as it now is.'),
     answers: {
-      403: ownHallOnly,
+      403: `${ownHallOnly} \`ask_an_admin\`: an admin is signed in on the device, and only an admin may end an admin's session.`,
       404: '`not_found`: no such device.',
       409: '`own_device`: the device sending the request; revoke it from another one.',
     },
