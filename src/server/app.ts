@@ -21,6 +21,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { rosterImportRoutes } from './routes/rosterImport.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { clockWindowFromEnv } from './sync/recordTrust.ts';
 import { SECURITY_HEADERS } from './security/headers.ts';
 import { type LogOptions, loggerOptions } from './security/logging.ts';
 import { type RateLimitOptions, rateLimits } from './security/rateLimits.ts';
@@ -37,6 +38,8 @@ export interface AppOptions {
   rateLimits?: RateLimitOptions | false;
   /** How long a device token lives without use; DEVICE_TOKEN_TTL_DAYS (default 180 days) when not given. */
   deviceTokenTtlMs?: number;
+  /** How old a record's device time may be on arrival; CLOCK_WINDOW_DAYS (default 7 days) when not given. */
+  clockWindowMs?: number;
   /** Whose X-Forwarded-For gives the client's address (security/trustProxy.ts); nobody's by default. */
   trustProxy?: TrustProxy;
 }
@@ -109,6 +112,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.decorateRequest('device', null);
   app.decorateRequest('manageActor', null);
   app.decorate('deviceTokenTtlMs', opts.deviceTokenTtlMs ?? deviceTokenTtlFromEnv());
+  app.decorate('clockWindowMs', opts.clockWindowMs ?? clockWindowFromEnv());
   // The API speaks JSON only; a text body is a client bug better named (415) than half-parsed.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);

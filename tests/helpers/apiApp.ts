@@ -4,6 +4,7 @@ import { type AppOptions, buildApp } from '../../src/server/app.ts';
 import type { Database, Engine } from '../../src/server/db/database.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { openTestDatabase, type TestDatabase } from './apiEngines.ts';
+import { registerTestApp } from './apiFixtures.ts';
 
 export interface ApiContext {
   app: FastifyInstance;
@@ -17,7 +18,13 @@ export interface ApiContext {
  */
 export function useApiApp(
   engine: Engine,
-  options: { clientDir?: string; rateLimits?: AppOptions['rateLimits']; trustProxy?: AppOptions['trustProxy'] } = {},
+  options: {
+    clientDir?: string;
+    rateLimits?: AppOptions['rateLimits'];
+    trustProxy?: AppOptions['trustProxy'];
+    /** Tests that push records of past dates (reports) widen it; the default is the server's. */
+    clockWindowMs?: number;
+  } = {},
 ): () => ApiContext {
   let testDb: TestDatabase | undefined;
   let context: ApiContext | undefined;
@@ -34,8 +41,10 @@ export function useApiApp(
         clientDir: options.clientDir,
         rateLimits: options.rateLimits ?? false,
         trustProxy: options.trustProxy,
+        clockWindowMs: options.clockWindowMs,
       });
       await app.ready();
+      registerTestApp(app, testDb.database);
       context = { app, database: testDb.database, engine };
     } catch (error) {
       failure = error;
