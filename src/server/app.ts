@@ -40,6 +40,8 @@ export interface AppOptions {
   deviceTokenTtlMs?: number;
   /** How old a record's device time may be on arrival; CLOCK_WINDOW_DAYS (default 7 days) when not given. */
   clockWindowMs?: number;
+  /** The server's clock for receiving pushes (tests of past days fix it); the real time when not given. */
+  pushClock?: () => Date;
   /** Whose X-Forwarded-For gives the client's address (security/trustProxy.ts); nobody's by default. */
   trustProxy?: TrustProxy;
 }
@@ -113,6 +115,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.decorateRequest('manageActor', null);
   app.decorate('deviceTokenTtlMs', opts.deviceTokenTtlMs ?? deviceTokenTtlFromEnv());
   app.decorate('clockWindowMs', opts.clockWindowMs ?? clockWindowFromEnv());
+  app.decorate('pushClock', opts.pushClock ?? (() => new Date()));
   // The API speaks JSON only; a text body is a client bug better named (415) than half-parsed.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);

@@ -24,6 +24,8 @@ export function useApiApp(
     trustProxy?: AppOptions['trustProxy'];
     /** Tests that push records of past dates (reports) widen it; the default is the server's. */
     clockWindowMs?: number;
+    /** The server's receipt time of pushes, for tests of a past day. */
+    pushClock?: () => Date;
   } = {},
 ): () => ApiContext {
   let testDb: TestDatabase | undefined;
@@ -42,6 +44,7 @@ export function useApiApp(
         rateLimits: options.rateLimits ?? false,
         trustProxy: options.trustProxy,
         clockWindowMs: options.clockWindowMs,
+        pushClock: options.pushClock,
       });
       await app.ready();
       registerTestApp(app, testDb.database);

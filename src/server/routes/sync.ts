@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** How old a record's device time may be on arrival (buildApp sets it; CLOCK_WINDOW_DAYS). */
     clockWindowMs: number;
+    /** When a push is received (buildApp sets it). */
+    pushClock: () => Date;
   }
 }
 
@@ -28,7 +30,7 @@ export async function syncRoutes(app: FastifyInstance, opts: { database: Databas
     const device = requireDevice(request);
     // A record with a NUL is refused alone, in applyPush: one bad record never refuses the batch.
     const body = parseInput(PushRequest, request.body, 'request body', { nulCheckedLater: true });
-    return applyPush(database, { id: device.id, hallId: device.hall_id }, body, { clockWindowMs: app.clockWindowMs });
+    return applyPush(database, { id: device.id, hallId: device.hall_id }, body, { clockWindowMs: app.clockWindowMs, now: app.pushClock() });
   });
 
   app.get(API.pull, { onRequest }, async (request): Promise<PullResponse> => {
