@@ -12,6 +12,7 @@ import { adminPeopleRoutes } from './routes/adminPeople.ts';
 import { adminStaffRoutes } from './routes/adminStaff.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
+import { heldRecordRoutes } from './routes/heldRecords.ts';
 import { manageAuditRoutes } from './routes/manageAudit.ts';
 import { manageCampaignRoutes } from './routes/manageCampaigns.ts';
 import { manageTransferRoutes } from './routes/manageTransfer.ts';
@@ -133,6 +134,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   void app.register(manageAuditRoutes, routeOpts);
   void app.register(reportRoutes, routeOpts);
   void app.register(adminDeviceRoutes, routeOpts);
+  void app.register(heldRecordRoutes, routeOpts);
   void app.register(adminStaffRoutes, routeOpts);
   void app.register(adminHallRoutes, routeOpts);
   void app.register(adminPeopleRoutes, routeOpts);

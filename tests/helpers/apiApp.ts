@@ -12,6 +12,9 @@ export interface ApiContext {
   engine: Engine;
 }
 
+/** For tests of reports over fixed past days: records ten years old still arrive within the bounds. */
+export const PAST_DAYS_WINDOW_MS = 3650 * 86_400_000;
+
 /**
  * One migrated database and one app per describe block (per test file and engine); tests make
  * their own hall and device with the fixtures, so they do not see each other's data.

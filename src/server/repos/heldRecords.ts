@@ -93,7 +93,7 @@ const MAX_LISTED = 1000;
 /** Held records of one hall (or every hall), newest first, with the tablet's label and the names. */
 export async function listHeldRecords(
   db: Kysely<Schema>,
-  filter: { hallId?: string; status: HeldStatus | 'all'; id?: string },
+  filter: { hallIds?: readonly string[]; status: HeldStatus | 'all'; id?: string },
 ): Promise<HeldRecord[]> {
   let query = db
     .selectFrom('held_records as h')
@@ -121,7 +121,10 @@ export async function listHeldRecords(
       'h.decision_note',
     ]);
   if (filter.id !== undefined) query = query.where('h.id', '=', filter.id);
-  if (filter.hallId !== undefined) query = query.where('h.hall_id', '=', filter.hallId);
+  if (filter.hallIds !== undefined) {
+    if (filter.hallIds.length === 0) return [];
+    query = query.where('h.hall_id', 'in', [...filter.hallIds]);
+  }
   if (filter.status !== 'all') query = query.where('h.status', '=', filter.status);
   const rows = await query.orderBy('h.received_at', 'desc').orderBy('h.id', 'desc').limit(MAX_LISTED).execute();
   return rows.map((r) => {

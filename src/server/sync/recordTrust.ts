@@ -33,7 +33,14 @@ export function clockWindowFromEnv(env: NodeJS.ProcessEnv = process.env): number
 
 /** The record as signed and hashed: its canonical JSON exactly as the tablet sent it. */
 export function payloadOf(record: unknown): string {
-  return record === undefined ? 'null' : canonicalJson(record);
+  if (record === undefined) return 'null';
+  try {
+    return canonicalJson(record);
+  } catch (error) {
+    // Nested thousands deep (never a field record, which is three levels at most): kept as a marker.
+    if (error instanceof RangeError) return JSON.stringify({ unreadable: 'the record was nested too deeply to keep' });
+    throw error;
+  }
 }
 
 export function contentHash(payload: string): string {
