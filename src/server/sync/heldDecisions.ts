@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ACCEPTABLE_HELD_REASONS, HeldReason, type HeldRecord } from '../../shared/schemas/heldRecords.ts';
 import { PushEntry } from '../../shared/schemas/sync.ts';
+import { assertMayManageHall } from '../access/hallScope.ts';
 import type { Engine } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
@@ -9,7 +10,6 @@ import { insertAccessAudit } from '../repos/accessAudit.ts';
 import { insertFieldRecords } from '../repos/fieldRecords.ts';
 import { decideHeldRecord, getHeldRow, type HeldRow, listHeldRecords } from '../repos/heldRecords.ts';
 import { judge } from './applyPush.ts';
-import { assertMayManageHall } from '../access/hallScope.ts';
 
 /**
  * A manager's decision on a record the server held back: accept one whose only fault was its clock
@@ -32,6 +32,17 @@ async function answer(trx: Kysely<Schema>, heldId: string): Promise<HeldRecord> 
   if (record === undefined) throw new Error(`held record ${heldId} vanished inside its own decision`);
   return record;
 }
+
+/** The person the record names and the tablet (the audit page shows the name), and what was decided. */
+const auditDetails = (row: HeldRow, record: HeldRecord, note: string) => ({
+  name: record.staff?.name ?? null,
+  deviceName: record.deviceLabel,
+  kind: row.kind,
+  reason: row.reason,
+  seq: row.seq,
+  recordId: row.record_id,
+  note,
+});
 
 const describe = (row: HeldRow) => `${row.kind ?? 'record'} ${row.record_id ?? '(no id)'} (seq ${row.seq}, ${row.reason})`;
 
@@ -75,6 +86,7 @@ export async function acceptHeldRecord(
     }
     await insertFieldRecords(trx, judged.stored, now.toISOString());
     await decideHeldRecord(trx, heldId, { status: 'accepted', by: actor.staffId, at: now.toISOString(), note });
+    const record = await answer(trx, heldId);
     await insertAccessAudit(trx, {
       at: now.toISOString(),
       actor,
@@ -82,9 +94,9 @@ export async function acceptHeldRecord(
       hallId: row.hall_id,
       targetId: heldId,
       summary: `accepted held ${describe(row)}: ${note}`,
-      details: { kind: row.kind, reason: row.reason, seq: row.seq, recordId: row.record_id, note },
+      details: auditDetails(row, record, note),
     });
-    return answer(trx, heldId);
+    return record;
   });
 }
 
@@ -100,6 +112,7 @@ export async function discardHeldRecord(
   return db.transaction().execute(async (trx) => {
     const row = await requireHeld(trx, engine, actor, heldId, 'discard the held records');
     await decideHeldRecord(trx, heldId, { status: 'discarded', by: actor.staffId, at: now.toISOString(), note });
+    const record = await answer(trx, heldId);
     await insertAccessAudit(trx, {
       at: now.toISOString(),
       actor,
@@ -107,8 +120,8 @@ export async function discardHeldRecord(
       hallId: row.hall_id,
       targetId: heldId,
       summary: `discarded held ${describe(row)}: ${note}`,
-      details: { kind: row.kind, reason: row.reason, seq: row.seq, recordId: row.record_id, note },
+      details: auditDetails(row, record, note),
     });
-    return answer(trx, heldId);
+    return record;
   });
 }
