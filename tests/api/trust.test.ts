@@ -9,7 +9,7 @@ import { PushResponse } from '../../src/shared/schemas/sync.ts';
 import { issueSigningKey, loadSigningKeys } from '../../src/server/repos/signingKeys.ts';
 import { insertStaff } from '../../src/server/repos/staff.ts';
 import { judge } from '../../src/server/sync/applyPush.ts';
-import { checkSignature } from '../../src/server/sync/recordTrust.ts';
+import { checkSignature, clockWindowFromEnv } from '../../src/server/sync/recordTrust.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
 import {
@@ -377,6 +377,25 @@ forEachEngine((engine) => {
       expect(await countStored(database, h.fx.device.id)).toMatchObject({ visits: 1, fieldRecords: 1 });
     });
 
+    it('accepts a recommendation held for its unknown visit once the visit has arrived, and not before', async () => {
+      const { app, database } = ctx();
+      const h = await seedManageHall(app, database);
+      const visit = makeVisit(h.fx);
+      const rec = makeRecommendation(h.fx, visit.id);
+      // The visit is sent after its recommendation (an outbox restored out of order): a gap-free seq, an unknown visit.
+      const first = await answer(await push(app, h.fx.device.token, { entries: [{ seq: 1, record: rec }] }));
+      expect(errors(first)).toEqual([[1, 'unknown_visit']]);
+      const held = HeldRecordListResponse.parse((await heldApi(ctx, h.manager).list()).json()).records.find((r) => r.recordId === rec.id)!;
+      expect(held).toMatchObject({ reason: 'unknown_visit', acceptable: true });
+      const early = await heldApi(ctx, h.manager).accept(held.id, 'the visit is on its way');
+      expect(early.statusCode).toBe(409);
+      expect(early.json()).toMatchObject({ error: 'unknown_visit' });
+      await answer(await push(app, h.fx.device.token, { entries: [{ seq: 2, record: visit }] }));
+      const accepted = await heldApi(ctx, h.manager).accept(held.id, 'the visit has arrived');
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      expect(await countStored(database, h.fx.device.id)).toMatchObject({ visits: 1, recommendations: 1, fieldRecords: 2 });
+    });
+
     it('discards a held record, audited, and a manager of another hall can neither see nor decide it', async () => {
       const { app, database } = ctx();
       const h = await seedManageHall(app, database);
@@ -398,6 +417,15 @@ forEachEngine((engine) => {
       const all = HeldRecordListResponse.parse((await heldApi(ctx, h.manager).list('?status=discarded')).json()).records;
       expect(all.map((r) => r.id)).toContain(heldUnsigned.id);
       expect(await countStored(database, h.fx.device.id)).toMatchObject({ visits: 0 });
+    });
+  });
+
+  describe('CLOCK_WINDOW_DAYS', () => {
+    it('reads the window in days, 7 by default, and refuses what is not a positive number', () => {
+      expect(clockWindowFromEnv({})).toBe(7 * DAY_MS);
+      expect(clockWindowFromEnv({ CLOCK_WINDOW_DAYS: '' })).toBe(7 * DAY_MS);
+      expect(clockWindowFromEnv({ CLOCK_WINDOW_DAYS: '30' })).toBe(30 * DAY_MS);
+      for (const bad of ['0', '-1', 'week']) expect(() => clockWindowFromEnv({ CLOCK_WINDOW_DAYS: bad })).toThrow(/CLOCK_WINDOW_DAYS must be a positive number of days/);
     });
   });
 
