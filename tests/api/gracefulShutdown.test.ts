@@ -6,7 +6,7 @@ import { API } from '../../src/shared/apiPaths.ts';
 import { EnrolResponse, Health } from '../../src/shared/schemas/auth.ts';
 import { MAX_PUSH_ENTRIES, PushResponse } from '../../src/shared/schemas/sync.ts';
 import { LATEST_SCHEMA_VERSION } from '../../src/server/db/migrate.ts';
-import { ackedSeq, countStored, entries } from '../helpers/apiFixtures.ts';
+import { ackedSeq, countStored, entries, signEntries } from '../helpers/apiFixtures.ts';
 import { forEachEngine, TEST_PG_URL } from '../helpers/apiEngines.ts';
 import { demoOutbox } from '../helpers/demoRecords.ts';
 import { type RunningServer, startServer } from '../helpers/e2eServer.ts';
@@ -125,7 +125,10 @@ forEachEngine((engine) => {
       expect(enrol.status).toBe(200);
       const device = EnrolResponse.parse(await enrol.json());
       const records = demoOutbox(device.deviceId, MAX_PUSH_ENTRIES);
-      const body = JSON.stringify({ entries: entries(records, 1, records.length) });
+      // Signed as the tablet signs them once the person signed in on it.
+      const keys = store.open();
+      const signed = await signEntries(keys, entries(records, 1, records.length)).finally(() => keys.destroy());
+      const body = JSON.stringify({ entries: signed });
 
       const lock = store.pgSchema !== undefined ? await lockDeviceRow(store.pgSchema, device.deviceId) : undefined;
       // Keep-alive, as tablets do: the server must still close the connection once it has answered.

@@ -13,6 +13,7 @@ import { manageAuth, requireActor } from '../manage/actor.ts';
 import { insertAccessAudit } from '../repos/accessAudit.ts';
 import { getDevice, listDevices, revokeDevice } from '../repos/devices.ts';
 import { liveSessionsOnDevice } from '../repos/sessions.ts';
+import { revokeSigningKeys } from '../repos/signingKeys.ts';
 import { parseInput } from '../validate.ts';
 
 /**
@@ -48,6 +49,8 @@ export async function adminDeviceRoutes(app: FastifyInstance, opts: { database: 
       assertMayRevokeDeviceOf(actor, await liveSessionsOnDevice(trx, device.id, now));
       // Revoking twice changes nothing and is not audited twice.
       if (!(await revokeDevice(trx, device.id, now))) return;
+      // Whoever holds the lost tablet cannot sign records on it from now on.
+      await revokeSigningKeys(trx, { deviceId: device.id }, now);
       await insertAccessAudit(trx, {
         at: now.toISOString(),
         actor,

@@ -27,6 +27,8 @@ const ACTIONS: Readonly<Record<string, ManageKey>> = {
   redeem_password_code: 'manage.access.action.redeem_password_code',
   issue_enrolment_code: 'manage.access.action.issue_enrolment_code',
   cancel_enrolment_code: 'manage.access.action.cancel_enrolment_code',
+  accept_held_record: 'manage.access.action.accept_held_record',
+  discard_held_record: 'manage.access.action.discard_held_record',
 };
 
 /** Whom or what an entry is about, from its details (names, never a secret); the server's English summary is not shown. */
