@@ -53,7 +53,7 @@ export const en: Record<MessageKey, string> = {
   'signin.pinUnchanged': 'The new PIN must differ from the one the manager gave you: choose another.',
   'signin.passwordSet': 'Password set: sign in with it now.',
   'signin.rateLimited': 'Too many tries in a short time. Wait {seconds} seconds, then try again.',
-  'signin.noVerifier': 'This tablet cannot check your PIN yet: sign in once while online.',
+  'signin.firstOnThisTablet': 'Your first sign-in on this tablet needs the network: connect this tablet and try again. After that you can sign in here offline too.',
   'signin.onlineOnly': 'Managers and admins sign in with the network only: connect this tablet, then try again.',
   'signin.unknownStaff': 'This person is not on the staff of this hall; ask the manager.',
   'signin.notEnrolled': 'This tablet is not enrolled.',
