@@ -8,7 +8,8 @@ describe('bench: the cost of guessing a PIN from a stolen tablet', () => {
     expect(figures.iterations).toBe(1_000);
     expect(figures.nodeMs).toBeGreaterThan(0);
     expect(figures.chromiumMs).toBeGreaterThan(0);
-    expect(figures.all6Seconds).toBeCloseTo((figures.allowed6 * figures.nodeMs) / 1000, 6);
+    expect(figures.all6Seconds).toBeGreaterThan(0);
+    expect(figures.all4Seconds / figures.all6Seconds).toBeCloseTo(figures.allowed4 / figures.allowed6, 9);
   }, 60_000);
 
   it('counts the PINs the rules allow: all but the repeated digits and the straight runs', () => {
