@@ -58,7 +58,7 @@ export const en: Record<MessageKey, string> = {
   'signin.unknownStaff': 'This person is not on the staff of this hall; ask the manager.',
   'signin.notEnrolled': 'This tablet is not enrolled.',
   'signin.failed': 'Sign-in failed: {message}',
-  'signin.offlineNote': 'Offline: the PIN is checked on this tablet.',
+  'signin.offlineNote': 'Offline: your PIN is checked on this tablet, for people who signed in on it online before.',
 
   'demo.mark': 'Demo',
   'demo.title': 'Demo hall: the published demo PINs and passwords still open it. Not for real business.',

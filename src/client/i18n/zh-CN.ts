@@ -63,7 +63,7 @@ export const zhCN = {
   'signin.unknownStaff': '此营业厅找不到这位员工，请联系厅经理。',
   'signin.notEnrolled': '这台平板尚未登记。',
   'signin.failed': '登录失败：{message}',
-  'signin.offlineNote': '当前离线：PIN 码在本机验证。',
+  'signin.offlineNote': '当前离线：PIN 码在本机验证，仅限之前在此平板上联网登录过的人。',
 
   // The hall still opens with the demo's published PINs and passwords
   'demo.mark': '演示',

@@ -118,7 +118,8 @@ export interface SecretChange {
 
 /**
  * A new PIN or password (by the person's role), hashed, or none (null). Any change of a secret
- * ends the demo mark, unless it is the demo's own. Tablets learn the new verifier at their next pull.
+ * ends the demo mark, unless it is the demo's own. Tablets never learn it: each keeps the person's
+ * signing key wrapped under the PIN of their last online sign-in there.
  */
 export async function setStaffSecret(
   db: Kysely<Schema>,
