@@ -89,6 +89,20 @@ describe('sign-in (offline)', () => {
     expect(await readMeta(db, 'signedIn')).toBeUndefined();
   });
 
+  it('says so before the PIN is typed when the tablet is offline, and only for those with nothing kept here', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const { wang, others } = await kiosk((hallId) => [makeStaff(hallId, { name: '新人' })]);
+      fireEvent.click(await screen.findByTestId(`staff-tile-${others[0]!.id}`));
+      expect(await screen.findByText('在此平板上第一次登录需要联网：请连接网络后再试。之后断网时也能在此平板上登录。')).toBeTruthy();
+      fireEvent.click(screen.getByTestId('pin-back'));
+      fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
+      expect(await screen.findByText('当前离线：PIN 码在本机验证，仅限之前在此平板上联网登录过的人。')).toBeTruthy();
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine; // back to the prototype's getter
+    }
+  });
+
   it('the PIN pad keys are all there and submit needs four digits', async () => {
     const { wang } = await kiosk();
     fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
