@@ -1,6 +1,7 @@
 import { tapSection, pushSection } from './counterSections.ts';
 import { hallsSection } from './halls.ts';
 import { peerSection } from './peerSync.ts';
+import { pinGuessSection } from './pinGuess.ts';
 import { allVerdicts, sectionFailed } from './report.ts';
 import { reportsSection } from './reports.ts';
 import { serverSection } from './serverIngest.ts';
@@ -14,7 +15,8 @@ import { startupSection } from './startup.ts';
  * (push ingest per batch size and latency under 200 tablets vs bare better-sqlite3), reports (daily
  * tallies and exports over 1 M visits vs counting the rows in Node), halls (200 tablets pushing to
  * the real server on SQLite, on PostgreSQL, and on PostgreSQL with two processes; SQLite is the
- * baseline). Default: all.
+ * baseline), pin (one PIN guess against a stolen tablet's wrapped signing key, in Node and
+ * Chromium, and the time to try every allowed PIN). Default: all.
  * A missed target is printed as a finding; the run still succeeds.
  */
 const SECTIONS = {
@@ -25,6 +27,9 @@ const SECTIONS = {
   server: serverSection,
   reports: reportsSection,
   halls: hallsSection,
+  pin: async () => {
+    await pinGuessSection();
+  },
 } as const;
 type SectionName = keyof typeof SECTIONS;
 const isSection = (s: string): s is SectionName => Object.hasOwn(SECTIONS, s);

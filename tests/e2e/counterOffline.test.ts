@@ -11,6 +11,7 @@ import {
   waitingCount,
   waitUntilSynced,
 } from '../helpers/e2eCounter.ts';
+import { typeCredential } from '../helpers/e2eSignIn.ts';
 
 const rig = useCounterRig();
 
@@ -22,6 +23,9 @@ describe('the counter, online and offline', () => {
     const page = await context.newPage();
     await page.goto(rig.server.url);
     await enrol(page, rig.server.enrolmentCode);
+    // 张伟 signs in here once online: that leaves his signing key on the tablet, wrapped under his PIN.
+    await signIn(page, zhangWei);
+    await signOut(page);
     await signIn(page, liNa);
 
     // Online: two customers.
@@ -41,8 +45,14 @@ describe('the counter, online and offline', () => {
     await serveCustomer(page, 1);
     expect(await waitingCount(page)).toBeGreaterThan(0);
 
-    // Someone else signs in on the same tablet, still offline (PIN checked on the device).
+    // Someone who never signed in on this tablet cannot while it is offline, and is told why.
     await signOut(page);
+    await typeCredential(page, demoPerson('刘洋'));
+    await expect.poll(() => page.getByTestId('signin-error').getAttribute('data-reason')).toBe('first_signin_needs_network');
+    expect(await page.getByTestId('signin-error').textContent()).toBe('在此平板上第一次登录需要联网：请连接网络后再试。之后断网时也能在此平板上登录。');
+    await page.getByTestId('pin-back').click();
+
+    // 张伟 signs in on the same tablet, still offline: his PIN opens his key, kept here since his online sign-in.
     await signIn(page, zhangWei);
     await serveCustomer(page, 1);
     expect(storedVisits(rig.server.sqliteFile)).toHaveLength(2);

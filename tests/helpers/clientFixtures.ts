@@ -17,7 +17,7 @@ export function makeHall(): Hall {
 }
 
 export function makeStaff(hall: Hall, name: string, role: StaffMember['role'] = 'consultant'): StaffMember {
-  return { id: newId(), hallId: hall.id, name, role, active: true, pinVerifier: null };
+  return { id: newId(), hallId: hall.id, name, role, active: true };
 }
 
 export function makeCampaign(

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
 import { API, fillPath, SESSION_HEADER } from '../../src/shared/apiPaths.ts';
-import { SessionResponse } from '../../src/shared/schemas/auth.ts';
+import { SessionResponse, type SigningKey } from '../../src/shared/schemas/auth.ts';
 import { type CampaignDraft, CampaignWriteResponse, type ManagedCampaign } from '../../src/shared/schemas/manage.ts';
 import { PullResponse } from '../../src/shared/schemas/sync.ts';
 import type { Database } from '../../src/server/db/database.ts';
@@ -24,6 +24,8 @@ export interface SignedIn {
   staffId: string;
   name: string;
   headers: Record<string, string>;
+  /** The key this person's records are signed with on this device, as the server issued it. */
+  signingKey: SigningKey;
 }
 
 export interface ManageHall {
@@ -48,6 +50,7 @@ export async function signIn(app: FastifyInstance, deviceToken: string, staffId:
     staffId,
     name: session.staff.name,
     headers: { authorization: `Bearer ${deviceToken}`, [SESSION_HEADER]: session.sessionToken },
+    signingKey: session.signingKey,
   };
 }
 

@@ -1,6 +1,7 @@
 import { configure, type RenderResult } from '@testing-library/preact';
 import type { FastifyInstance } from 'fastify';
 import { SESSION_HEADER } from '../../src/shared/apiPaths.ts';
+import { importSigningKey } from '../../src/shared/recordSignature.ts';
 import { createApiClient } from '../../src/client/api/http.ts';
 import type { Services } from '../../src/client/app/services.ts';
 import { applyPull } from '../../src/client/db/referenceStore.ts';
@@ -48,6 +49,7 @@ export async function manageUi(
         staffId: person.staffId,
         signedInAt: new Date().toISOString(),
         sessionToken: options.offline ? null : person.headers[SESSION_HEADER]!,
+        signingKey: { id: person.signingKey.id, key: await importSigningKey(person.signingKey.secret) },
       });
     }
   }

@@ -10,6 +10,8 @@ import { readMeta, TalktrackDb, writeMeta } from '../../src/client/db/db.ts';
 import { StoreWriteError } from '../../src/client/db/errors.ts';
 import { addRecommendation, closeVisit, openVisit, type Actor } from '../../src/client/db/fieldWrites.ts';
 import { newId } from '../../src/client/db/uuid.ts';
+import { importSigningKey } from '../../src/shared/recordSignature.ts';
+import { issueSigningKey } from '../../src/server/repos/signingKeys.ts';
 import { syncOnce } from '../../src/client/sync/engine.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { backupSqlite } from '../../src/server/backup/backupSqlite.ts';
@@ -152,6 +154,16 @@ export async function runSyncProperty({ runs, seed, maxSteps, label }: PropertyO
           const dbName = `prop-${label}-${++dbCounter}`;
           let db = new TalktrackDb(dbName);
           await writeMeta(db, 'enrolment', { deviceId: fx.device.id, deviceToken: fx.device.token, hall: fx.hall, enrolledAt: new Date().toISOString() });
+          // The consultant signed in on this tablet: every record is signed with the key the server
+          // issued them for it (issued here directly: an online sign-in's PBKDF2 per schedule would
+          // cost the run minutes). Before the first backup, so a restore keeps the key.
+          const signingKey = await issueSigningKey(server.database.db, { staffId: fx.consultantId, deviceId: fx.device.id, now: new Date() });
+          await writeMeta(db, 'signedIn', {
+            staffId: fx.consultantId,
+            signedInAt: new Date().toISOString(),
+            sessionToken: null,
+            signingKey: { id: signingKey.id, key: await importSigningKey(signingKey.secret) },
+          });
           const actor: Actor = { hallId: fx.hall.id, deviceId: fx.device.id, staffId: fx.consultantId };
           const written = { visits: new Set<string>(), recommendations: new Set<string>(), closes: new Set<string>() };
           const refused = new Set<string>();
@@ -248,6 +260,7 @@ export async function runSyncProperty({ runs, seed, maxSteps, label }: PropertyO
           const healed = await syncOnce({ db, api: createApiClient('', injectFetch(server.app)), batchSize: 50 });
           assert.equal(healed.kind, 'done', JSON.stringify(healed));
           const left = await db.outbox.toArray();
+          for (const e of left) assert.equal(e.sig?.keyId, signingKey.id, `entry ${e.seq} signed with the consultant's key`);
           assert.deepEqual(left.filter((e) => e.status === 'pending'), [], 'pending after the network healed');
           const setAside = left.filter((e) => e.status === 'rejected');
           assert.deepEqual(new Set(setAside.map((e) => e.record.id)), refused, 'the refused records stay on the device, set aside');

@@ -3,7 +3,10 @@ import { type Mock, vi } from 'vitest';
 import type { z } from 'zod';
 import { MUST_SAY_KEYS } from '../../src/shared/mustSay.ts';
 import type { LocalizedText } from '../../src/shared/schemas/common.ts';
-import type { Campaign, Hall, PinVerifier, StaffMember, TalkTrackVersion } from '../../src/shared/schemas/reference.ts';
+import { importSigningKey, SIGNING_KEY_BYTES, toBase64Url } from '../../src/shared/recordSignature.ts';
+import type { SigningKey } from '../../src/shared/schemas/auth.ts';
+import type { Campaign, Hall, StaffMember, TalkTrackVersion } from '../../src/shared/schemas/reference.ts';
+import { wrapSigningKey } from '../../src/client/auth/signingKeyStore.ts';
 import { type ApiClient, NetworkFailure, type RequestOptions } from '../../src/client/api/http.ts';
 import { App } from '../../src/client/app/App.tsx';
 import type { Services } from '../../src/client/app/services.ts';
@@ -26,15 +29,19 @@ export function makeDb(): TalktrackDb {
   return new TalktrackDb(`talktrack-ui-${id()}`);
 }
 
-const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+/** A signing key as the server issues one at an online sign-in. */
+export function makeSigningKey(): SigningKey {
+  return { id: id(), secret: toBase64Url(crypto.getRandomValues(new Uint8Array(SIGNING_KEY_BYTES))) };
+}
 
-/** A real PBKDF2-SHA256 verifier, as the server makes it (few iterations, to keep tests quick). */
-export async function makeVerifier(pin: string, iterations = 1_000): Promise<PinVerifier> {
-  const salt = new Uint8Array(16);
-  crypto.getRandomValues(salt);
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256);
-  return { algorithm: 'pbkdf2-sha256', iterations, salt: toBase64(salt), hash: toBase64(new Uint8Array(bits)) };
+/**
+ * What an online sign-in leaves on the tablet for offline ones: the person's signing key wrapped
+ * under their PIN (few iterations, to keep tests quick).
+ */
+export async function keyOnTablet(db: TalktrackDb, staffId: string, pin: string, iterations = 1_000): Promise<SigningKey> {
+  const key = makeSigningKey();
+  await db.signingKeys.put(await wrapSigningKey(staffId, pin, key, new Date(), iterations));
+  return key;
 }
 
 export function makeHall(overrides: Partial<Hall> = {}): Hall {
@@ -42,7 +49,7 @@ export function makeHall(overrides: Partial<Hall> = {}): Hall {
 }
 
 export function makeStaff(hallId: string, overrides: Partial<StaffMember> = {}): StaffMember {
-  return { id: id(), hallId, name: '王芳', role: 'consultant', active: true, pinVerifier: null, ...overrides };
+  return { id: id(), hallId, name: '王芳', role: 'consultant', active: true, ...overrides };
 }
 
 export function makeCampaign(hallId: string, overrides: Partial<Campaign> = {}): Campaign {
@@ -107,7 +114,13 @@ export async function seed(db: TalktrackDb, s: Seed): Promise<void> {
   await db.campaigns.bulkPut(s.campaigns.map((c) => c.campaign));
   await db.talkTracks.bulkPut(s.campaigns.map((c) => c.talkTrack));
   if (s.signedInStaffId) {
-    await writeMeta(db, 'signedIn', { staffId: s.signedInStaffId, signedInAt: new Date().toISOString(), sessionToken: null });
+    const key = makeSigningKey();
+    await writeMeta(db, 'signedIn', {
+      staffId: s.signedInStaffId,
+      signedInAt: new Date().toISOString(),
+      sessionToken: null,
+      signingKey: { id: key.id, key: await importSigningKey(key.secret) },
+    });
   }
 }
 
@@ -170,10 +183,11 @@ export async function counterFixture(
 ) {
   const db = makeDb();
   const hall = makeHall();
-  const me = makeStaff(hall.id, { name: '王芳', pinVerifier: await makeVerifier('1234') });
+  const me = makeStaff(hall.id, { name: '王芳' });
   const active = campaigns.map((c) => makeActiveCampaign(hall.id, c.campaign, c.track));
   const deviceId = id();
   await seed(db, { hall, deviceId, staff: [me], campaigns: active, signedInStaffId: me.id });
+  await keyOnTablet(db, me.id, '1234');
   const services: Services & { sync: FakeSync } = { db, api: fakeApi(), sync: fakeSync() };
   const view = renderApp(services, update);
   return { db, hall, me, campaigns: active, deviceId, services, view };

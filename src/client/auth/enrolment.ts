@@ -23,7 +23,7 @@ export function codeFailureOf(cause: unknown): CodeFailure {
  * the reference data over: its cursor belongs to the old device. Its outbox is kept as it is.
  */
 async function storeEnrolment(db: TalktrackDb, response: EnrolResponse): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
+  await db.transaction('rw', [db.meta, db.signingKeys], async () => {
     const before = await readMeta(db, 'enrolment');
     await writeMeta(db, 'enrolment', {
       deviceId: response.deviceId,
@@ -35,6 +35,8 @@ async function storeEnrolment(db: TalktrackDb, response: EnrolResponse): Promise
       const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
       await writeMeta(db, 'sync', { ...sync, cursor: null, lastError: null });
       await db.meta.delete('signedIn');
+      // Signing keys belong to the old device: records signed with them would not be this one's.
+      await db.signingKeys.clear();
     }
   });
 }

@@ -2,9 +2,10 @@ import { API } from '../../shared/apiPaths.ts';
 import { credentialOf } from '../../shared/credential.ts';
 import { SessionResponse, SignInRefusal } from '../../shared/schemas/auth.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
-import { type SignedIn, type TalktrackDb, readMeta, writeMeta } from '../db/db.ts';
+import { type SignedIn, type TalktrackDb, type WrappedSigningKey, readMeta, writeMeta } from '../db/db.ts';
 import { afterFailure, isLocked, LOCK_MINUTES, MAX_PIN_FAILURES } from './lockout.ts';
-import { pinMatches } from './pinVerifier.ts';
+import { importSigningKey } from '../../shared/recordSignature.ts';
+import { unwrapSigningKey, wrapSigningKey } from './signingKeyStore.ts';
 
 export type SignInResult =
   | { ok: true; signedIn: SignedIn; offline: boolean }
@@ -16,7 +17,8 @@ export type SignInResult =
       ok: false;
       reason:
         | 'unknown_staff'
-        | 'no_verifier'
+        /** Offline, and this person never signed in online on this tablet: no key to unwrap. */
+        | 'first_signin_needs_network'
         | 'no_secret'
         | 'not_enrolled'
         | 'online_only'
@@ -59,10 +61,12 @@ function refusalOf(cause: ApiFailure, now: Date): SignInResult | null {
 
 /**
  * Sign in with a PIN (counter roles) or password (managers and admins). When the server can be
- * reached it decides and counts wrong tries itself, so a manager's unlock works at once; only when
- * it cannot does the tablet check the PIN against the verifier it pulled and count failures here,
- * so going offline gives nobody more guesses. `newPin`: the person's own new PIN, sent with the one
- * a manager set once the server asked for it (`pin_change_required`).
+ * reached it decides and counts wrong tries itself, so a manager's unlock works at once, and it
+ * gives a new signing key for this person on this tablet, kept wrapped under the PIN. Only when it
+ * cannot be reached does the tablet try the PIN on that wrapped key (a wrong PIN fails to unwrap)
+ * and count failures here, so going offline gives nobody more guesses; someone who never signed
+ * in online here cannot sign in offline. `newPin`: the person's own new PIN, sent with the one a
+ * manager set once the server asked for it (`pin_change_required`).
  */
 export async function signIn(
   db: TalktrackDb,
@@ -78,6 +82,8 @@ export async function signIn(
   if (!staff || !staff.active || staff.hallId !== enrolment.hall.id) return { ok: false, reason: 'unknown_staff' };
 
   let sessionToken: string | null = null;
+  let signingKey: SignedIn['signingKey'];
+  let wrapped: WrappedSigningKey | null = null;
   let offline = false;
   try {
     const body =
@@ -88,6 +94,10 @@ export async function signIn(
           : { staffId, pin: secret, newPin: options.newPin };
     const session = await api.request(API.sessions, SessionResponse, { body, deviceToken: enrolment.deviceToken });
     sessionToken = session.sessionToken;
+    signingKey = { id: session.signingKey.id, key: await importSigningKey(session.signingKey.secret) };
+    // Kept for offline sign-in under the PIN the person signs in with from now on. Passwords
+    // sign in online only, so a manager's key lives only as long as the sign-in.
+    if (credentialOf(staff.role) === 'pin') wrapped = await wrapSigningKey(staffId, options.newPin ?? secret, session.signingKey, now);
   } catch (cause) {
     const refusal = cause instanceof ApiFailure ? refusalOf(cause, now) : null;
     if (refusal) return refusal;
@@ -97,14 +107,20 @@ export async function signIn(
     if (credentialOf(staff.role) === 'password') return { ok: false, reason: 'online_only' };
     // A PIN a manager set is replaced at the first sign-in, and only the server can take the new one.
     if (staff.mustChangePin) return { ok: false, reason: 'first_signin_online' };
-    if (!staff.pinVerifier) return { ok: false, reason: 'no_verifier' };
+    const stored = await db.signingKeys.get(staffId);
+    if (!stored) return { ok: false, reason: 'first_signin_needs_network' };
     const failures = await db.pinFailures.get(staffId);
     if (isLocked(failures, now)) return { ok: false, reason: 'locked', until: failures!.lockedUntil! };
-    if (!(await pinMatches(secret, staff.pinVerifier))) return recordFailure(db, staffId, now);
+    const unwrapped = await unwrapSigningKey(secret, stored);
+    if (!unwrapped) return recordFailure(db, staffId, now);
+    signingKey = unwrapped;
   }
-  const signedIn: SignedIn = { staffId, signedInAt: now.toISOString(), sessionToken };
-  await db.transaction('rw', [db.meta, db.pinFailures], async () => {
+  const signedIn: SignedIn = { staffId, signedInAt: now.toISOString(), sessionToken, ...(signingKey ? { signingKey } : {}) };
+  await db.transaction('rw', [db.meta, db.pinFailures, db.signingKeys], async () => {
     await db.pinFailures.delete(staffId);
+    // One wrapped key per person: the newest (the server still checks records signed with older ones).
+    if (wrapped) await db.signingKeys.put(wrapped);
+    else if (!offline) await db.signingKeys.delete(staffId);
     await writeMeta(db, 'signedIn', signedIn);
   });
   return { ok: true, signedIn, offline };

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { RecordSig } from '../../shared/recordSignature.ts';
 import type { FieldRecord, RecommendationRecord, VisitRecord } from '../../shared/schemas/fieldRecords.ts';
 import type { Campaign, Hall, StaffMember, TalkTrackVersion } from '../../shared/schemas/reference.ts';
 
@@ -38,6 +39,12 @@ export interface OutboxEntry {
   createdAt: string;
   /** When the server acknowledged it; only on `sent` entries (so the index holds only those). */
   ackedAt?: string;
+  /**
+   * The record's signature with the maker's signing key (recordSignature.ts). Absent only on
+   * entries written before signing, or made with no key at hand: sent unsigned, the server holds
+   * them back where a manager sees them.
+   */
+  sig?: RecordSig;
 }
 
 export interface Enrolment {
@@ -65,6 +72,25 @@ export interface SignedIn {
   signedInAt: string;
   /** Present when the sign-in reached the server; absent for an offline sign-in. */
   sessionToken: string | null;
+  /**
+   * The key this person's records are signed with while signed in: a non-extractable HMAC
+   * CryptoKey, which IndexedDB keeps by structured clone (the secret cannot be read back out).
+   */
+  signingKey?: { id: string; key: CryptoKey };
+}
+
+/**
+ * A person's signing key kept for offline sign-in, wrapped (AES-GCM) under a key derived from their
+ * PIN (auth/signingKeyStore.ts). One per person, replaced at each online sign-in. All base64url.
+ */
+export interface WrappedSigningKey {
+  staffId: string;
+  keyId: string;
+  salt: string;
+  iv: string;
+  iterations: number;
+  wrapped: string;
+  createdAt: string;
 }
 
 export interface PinFailures {
@@ -93,6 +119,7 @@ export class TalktrackDb extends Dexie {
   recommendations!: EntityTable<RecommendationRecord, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   pinFailures!: EntityTable<PinFailures, 'staffId'>;
+  signingKeys!: EntityTable<WrappedSigningKey, 'staffId'>;
 
   constructor(name = 'talktrack') {
     super(name);
@@ -108,6 +135,21 @@ export class TalktrackDb extends Dexie {
     });
     // Acknowledged entries are kept (status `sent`); ackedAt finds the ones past retention.
     this.version(2).stores({ outbox: 'seq, status, ackedAt' });
+    // Offline sign-in unwraps a signing key with the PIN; the PIN verifiers pulled before are
+    // wiped, and a person signed in without a signing key signs in again (their records must be
+    // signed, and only a sign-in gives a key).
+    this.version(3)
+      .stores({ signingKeys: 'staffId' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('staff')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            delete row['pinVerifier'];
+          });
+        const signedIn = (await tx.table('meta').get('signedIn')) as MetaRow<'signedIn'> | undefined;
+        if (signedIn && !signedIn.value.signingKey) await tx.table('meta').delete('signedIn');
+      });
   }
 }
 

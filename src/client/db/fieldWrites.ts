@@ -1,4 +1,5 @@
 import type { MustSayKey } from '../../shared/mustSay.ts';
+import { macOf, type RecordSig } from '../../shared/recordSignature.ts';
 import type {
   DeclineReason,
   FieldRecord,
@@ -27,10 +28,25 @@ export interface Actor {
   staffId: string;
 }
 
-async function enqueue(db: TalktrackDb, record: FieldRecord, now: Date): Promise<number> {
+/**
+ * The record's signature with the signed-in person's key, made before the write's transaction
+ * (WebCrypto is asynchronous and would end an IndexedDB transaction waiting on it).
+ *
+ * Undefined when no key is at hand for the record's maker (a sign-in from before signing, which the
+ * database upgrade ends, so it should not happen while someone is signed in). The record is still
+ * stored and sent unsigned rather than refused here: the tap happened, and the server holds an
+ * unsigned record back where the manager sees it, whereas one refused here would be lost unseen.
+ */
+async function signatureOf(db: TalktrackDb, record: FieldRecord): Promise<RecordSig | undefined> {
+  const signedIn = await readMeta(db, 'signedIn');
+  if (!signedIn?.signingKey || signedIn.staffId !== record.staffId) return undefined;
+  return { keyId: signedIn.signingKey.id, mac: await macOf(signedIn.signingKey.key, record) };
+}
+
+async function enqueue(db: TalktrackDb, record: FieldRecord, sig: RecordSig | undefined, now: Date): Promise<number> {
   const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
   const seq = sync.nextSeq;
-  await db.outbox.add({ seq, record, status: 'pending', error: null, message: null, createdAt: now.toISOString() });
+  await db.outbox.add({ seq, record, status: 'pending', error: null, message: null, createdAt: now.toISOString(), ...(sig ? { sig } : {}) });
   await writeMeta(db, 'sync', { ...sync, nextSeq: seq + 1 });
   return seq;
 }
@@ -72,9 +88,10 @@ export async function openVisit(db: TalktrackDb, actor: Actor, input: OpenVisitI
     segment: input.segment ?? null,
   };
   const local: LocalVisit = { ...record, closedAt: null };
+  const sig = await signatureOf(db, record);
   await write(db, async () => {
     await db.visits.add(local);
-    await enqueue(db, record, now);
+    await enqueue(db, record, sig, now);
   });
   return local;
 }
@@ -109,13 +126,14 @@ export async function addRecommendation(
     declineReason: input.outcome === 'declined' ? input.declineReason ?? 'other' : null,
     recordedAt: now.toISOString(),
   };
+  const sig = await signatureOf(db, record);
   await write(db, async () => {
     const visit = await db.visits.get(input.visitId);
     if (!visit || visit.closedAt !== null || visit.staffId !== actor.staffId) {
       throw new VisitStateError('this visit is not open for you; start the next customer');
     }
     await db.recommendations.add(record);
-    await enqueue(db, record, now);
+    await enqueue(db, record, sig, now);
   });
   return record;
 }
@@ -136,13 +154,14 @@ export async function closeVisit(
     closedAt: now.toISOString(),
     noRecommendationConfirmed,
   };
+  const sig = await signatureOf(db, record);
   await write(db, async () => {
     const visit = await db.visits.get(visitId);
     if (!visit || visit.closedAt !== null || visit.staffId !== actor.staffId) {
       throw new VisitStateError('this visit is not open for you');
     }
     await db.visits.update(visitId, { closedAt: record.closedAt });
-    await enqueue(db, record, now);
+    await enqueue(db, record, sig, now);
   });
   return record;
 }
@@ -181,6 +200,7 @@ export async function voidVisit(
     voidedAt: now.toISOString(),
     reason,
   };
+  const sig = await signatureOf(db, record);
   await write(db, async () => {
     const visit = await db.visits.get(input.visitId);
     if (!visit) throw new VoidRefusedError('unknown_visit');
@@ -188,7 +208,7 @@ export async function voidVisit(
     const refusal = voidRefusal(visit, { staffId: actor.staffId, openVisitId: open?.id ?? null, timeZone: input.timeZone, now });
     if (refusal !== null) throw new VoidRefusedError(refusal);
     await db.visits.update(visit.id, { voided: { at: record.voidedAt, reason } });
-    await enqueue(db, record, now);
+    await enqueue(db, record, sig, now);
   });
   return record;
 }

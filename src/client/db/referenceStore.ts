@@ -8,11 +8,13 @@ import { INITIAL_SYNC_STATE, type TalktrackDb, readMeta, writeMeta } from './db.
  * here is still sent.
  */
 export async function applyPull(db: TalktrackDb, pull: PullResponse): Promise<void> {
-  await db.transaction('rw', [db.meta, db.staff, db.campaigns, db.talkTracks, db.pinFailures], async () => {
+  await db.transaction('rw', [db.meta, db.staff, db.campaigns, db.talkTracks, db.pinFailures, db.signingKeys], async () => {
     const removedStaff = pull.removed.filter((r) => r.kind === 'staff').map((r) => r.id);
     if (removedStaff.length > 0) {
       await db.staff.bulkDelete(removedStaff);
       await db.pinFailures.bulkDelete(removedStaff);
+      // Their keys were revoked on the server; should they come back, an online sign-in gives a new one.
+      await db.signingKeys.bulkDelete(removedStaff);
     }
     await db.staff.bulkPut(pull.staff);
     await db.campaigns.bulkPut(pull.campaigns);

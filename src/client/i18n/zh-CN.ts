@@ -59,12 +59,12 @@ export const zhCN = {
   'signin.pinUnchanged': '新的 PIN 码不能与厅经理设置的相同：请换一个。',
   'signin.passwordSet': '密码已设置：请用新密码登录。',
   'signin.rateLimited': '短时间内尝试次数过多，请等待 {seconds} 秒后再试。',
-  'signin.noVerifier': '此平板上还没有您的登录信息：请先在联网时登录一次。',
+  'signin.firstOnThisTablet': '在此平板上第一次登录需要联网：请连接网络后再试。之后断网时也能在此平板上登录。',
   'signin.onlineOnly': '厅经理和管理员只能在联网时登录：请连接网络后再试。',
   'signin.unknownStaff': '此营业厅找不到这位员工，请联系厅经理。',
   'signin.notEnrolled': '这台平板尚未登记。',
   'signin.failed': '登录失败：{message}',
-  'signin.offlineNote': '当前离线：PIN 码在本机验证。',
+  'signin.offlineNote': '当前离线：PIN 码在本机验证，仅限之前在此平板上联网登录过的人。',
 
   // The hall still opens with the demo's published PINs and passwords
   'demo.mark': '演示',

@@ -99,7 +99,7 @@ async function pushAll(db: TalktrackDb, api: ApiClient, deviceToken: string, bat
     const batch = nextBatch(await pendingEntries(db, batchSize), batchSize);
     if (batch.length === 0) return { kind: 'pushed', pushed, rejected };
     const request: PushRequest = {
-      entries: batch.map((e) => ({ seq: e.seq, record: e.record })),
+      entries: batch.map((e) => (e.sig ? { seq: e.seq, record: e.record, sig: e.sig } : { seq: e.seq, record: e.record })),
       // Everything still waiting, not just this batch: if this tablet was revoked, the server
       // tells the manager how much never arrived.
       outbox: await waitingSummary(db),

@@ -15,7 +15,7 @@ export type StaffRow = Selectable<StaffTable>;
  * PIN of a counter role, the password of a manager or admin (credential.ts). Null: none set yet.
  * `demoSecret`: the secret is the demo hall's published one (the seed only).
  */
-export type NewStaff = Omit<StaffMember, 'pinVerifier'> & { secret: string | null; demoSecret?: boolean };
+export type NewStaff = StaffMember & { secret: string | null; demoSecret?: boolean };
 
 export function pinVerifierOf(row: StaffRow): PinVerifier | null {
   if (row.pin_hash === null) return null;
@@ -36,7 +36,6 @@ export function staffFromRow(row: StaffRow): StaffMember {
     staffNo: row.staff_no,
     role: row.role,
     active: isTrue(row.active),
-    pinVerifier: pinVerifierOf(row),
     mustChangePin: isTrue(row.must_change_pin),
   });
 }
@@ -78,7 +77,7 @@ export function checkSecretKind(role: StaffRole, secret: string): void {
  * transaction that holds the rev counter (a roster import), or `secret` to have it hashed here.
  */
 export async function insertStaff(db: Kysely<Schema>, staff: NewStaff, verifier?: PinVerifier | null): Promise<void> {
-  const member = StaffMember.omit({ pinVerifier: true }).parse(staff);
+  const member = StaffMember.parse(staff);
   if (staff.secret !== null) checkSecretKind(member.role, staff.secret);
   // Hash before the transaction: PBKDF2 is slow and must not hold the rev counter lock.
   const stored = verifier !== undefined ? verifier : staff.secret === null ? null : await hashPin(staff.secret);
@@ -119,7 +118,8 @@ export interface SecretChange {
 
 /**
  * A new PIN or password (by the person's role), hashed, or none (null). Any change of a secret
- * ends the demo mark, unless it is the demo's own. Tablets learn the new verifier at their next pull.
+ * ends the demo mark, unless it is the demo's own. Tablets never learn it: each keeps the person's
+ * signing key wrapped under the PIN of their last online sign-in there.
  */
 export async function setStaffSecret(
   db: Kysely<Schema>,
@@ -172,17 +172,9 @@ export async function listStaffForHall(db: Kysely<Schema>, hallId: string, since
     .where('rev', '>', sinceRev)
     .orderBy('name')
     .execute();
-  return rows.map(staffFromRow).map((s) => ({ ...s, pinVerifier: offlineVerifier(s) }));
-}
-
-/**
- * What a tablet may check offline. A manager's or admin's password hash never leaves the server,
- * where the lockout guards it (they sign in online only); nor does a PIN a manager set, which the
- * manager has seen: the person signs in online once and chooses their own.
- */
-function offlineVerifier(s: StaffMember): PinVerifier | null {
-  if (credentialOf(s.role) === 'password' || s.mustChangePin === true) return null;
-  return s.pinVerifier;
+  // No PIN or password hash goes to a tablet: it signs in offline with the signing key it was
+  // given, wrapped under the PIN, at an online sign-in (src/client/auth/signingKeyStore.ts).
+  return rows.map(staffFromRow);
 }
 
 /** Whether some active person of the hall still has the demo's published secret. */

@@ -84,9 +84,10 @@ export async function setUpFirstHall(database: Database, input: FirstHallInput, 
 export async function renewFirstAdminCode(database: Database, now = new Date()): Promise<Omit<FirstHall, 'hall'> & { hallId: string }> {
   return withStartupLock(database, async () => {
     await migrate(database);
-    const admins = (await listActiveStaff(database.db, ['admin'])).map(staffFromRow);
+    const adminRows = await listActiveStaff(database.db, ['admin']);
+    const admins = adminRows.map(staffFromRow);
     if (admins.length === 0) throw new SetupRefusedError('this database has no active admin: run npm run setup without --new-code on an empty database.');
-    if (admins.some((a) => a.pinVerifier !== null)) {
+    if (adminRows.some((a) => a.pin_hash !== null)) {
       throw new SetupRefusedError('an admin has set a password already: they issue set-password codes from the people page. Nothing was changed.');
     }
     const first = admins[0]!;

@@ -12,7 +12,10 @@ export const Hall = z.object({
 });
 export type Hall = z.infer<typeof Hall>;
 
-/** How a device checks a PIN while offline: PBKDF2-SHA256 over the PIN with this salt. */
+/**
+ * How the server keeps a PIN or password: PBKDF2-SHA256 over it with this salt. It never leaves
+ * the server: a tablet signs in offline by unwrapping its signing key with the PIN instead.
+ */
 export const PinVerifier = z.object({
   algorithm: z.literal('pbkdf2-sha256'),
   iterations: z.number().int().positive(),
@@ -30,7 +33,6 @@ export const StaffMember = z.object({
   staffNo: z.string().max(32).nullable().optional(),
   role: StaffRole,
   active: z.boolean(),
-  pinVerifier: PinVerifier.nullable(),
   /** The PIN was set by a manager: the person signs in online once and chooses their own. */
   mustChangePin: z.boolean().optional(),
 });

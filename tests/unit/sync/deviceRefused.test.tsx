@@ -8,6 +8,7 @@ import { syncOnce } from '../../../src/client/sync/engine.ts';
 import { useApiApp } from '../../helpers/apiApp.ts';
 import { enrolDevice, type HallFixture, makeOutbox } from '../../helpers/apiFixtures.ts';
 import { adminApi, DAY_MS, lastUsed, lostReportRows } from '../../helpers/deviceFixtures.ts';
+import { signedEntry } from '../../helpers/clientSigning.ts';
 import { injectFetch } from '../../helpers/injectFetch.ts';
 import { ADMIN_PASSWORD, pull, seedManageHall, signIn } from '../../helpers/manageFixtures.ts';
 import { counterFixture, makeDb, resetUiState } from '../../helpers/uiFixtures.tsx';
@@ -20,15 +21,15 @@ async function tablet(ctx: ReturnType<ReturnType<typeof useApiApp>>, fx: HallFix
   await writeMeta(db, 'enrolment', { deviceId: fx.device.id, deviceToken: fx.device.token, hall: fx.hall, enrolledAt: new Date().toISOString() });
   await writeMeta(db, 'sync', { ...INITIAL_SYNC_STATE, nextSeq: records.length + 1 });
   await applyPull(db, await pull(ctx.app, fx.device.token));
-  await db.outbox.bulkAdd(records.map((record, i) => entry(i + 1, record)));
+  await db.outbox.bulkAdd(await Promise.all(records.map((record, i) => signedEntry(ctx.database, i + 1, record))));
   return { db, api: createApiClient('', injectFetch(ctx.app)) };
 }
 
 const entry = (seq: number, record: FieldRecord): OutboxEntry => ({ seq, record, status: 'pending', error: null, message: null, createdAt: new Date().toISOString() });
 
-async function addRecords(db: TalktrackDb, records: readonly FieldRecord[]) {
+async function addRecords(ctx: ReturnType<ReturnType<typeof useApiApp>>, db: TalktrackDb, records: readonly FieldRecord[]) {
   const sync = (await readMeta(db, 'sync'))!;
-  await db.outbox.bulkAdd(records.map((record, i) => entry(sync.nextSeq + i, record)));
+  await db.outbox.bulkAdd(await Promise.all(records.map((record, i) => signedEntry(ctx.database, sync.nextSeq + i, record))));
   await writeMeta(db, 'sync', { ...sync, nextSeq: sync.nextSeq + records.length });
 }
 
@@ -45,7 +46,7 @@ describe('a tablet the server no longer accepts', () => {
     const office = await enrolDevice(ctx().app, ctx().database, hall.fx.hall.id);
     const admin = await signIn(ctx().app, office.token, hall.admin.staffId, ADMIN_PASSWORD);
     expect((await adminApi(ctx().app, admin).revoke(hall.fx.device.id)).statusCode).toBe(200);
-    await addRecords(db, records.slice(2));
+    await addRecords(ctx(), db, records.slice(2));
     const outbox = await db.outbox.toArray();
 
     for (const attempt of [1, 2]) {

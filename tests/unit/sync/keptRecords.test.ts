@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { FieldRecord } from '../../../src/shared/schemas/fieldRecords.ts';
 import { SENT_RETENTION_DAYS } from '../../../src/shared/outboxRetention.ts';
 import { createApiClient } from '../../../src/client/api/http.ts';
-import { INITIAL_SYNC_STATE, type OutboxEntry, readMeta, type TalktrackDb, writeMeta } from '../../../src/client/db/db.ts';
+import { INITIAL_SYNC_STATE, readMeta, type TalktrackDb, writeMeta } from '../../../src/client/db/db.ts';
 import { outboxSummary } from '../../../src/client/db/queries.ts';
 import { syncOnce } from '../../../src/client/sync/engine.ts';
 import { useApiApp } from '../../helpers/apiApp.ts';
 import { makeOutbox, seedHallFixture } from '../../helpers/apiFixtures.ts';
+import type { Database } from '../../../src/server/db/database.ts';
+import { signedEntry } from '../../helpers/clientSigning.ts';
 import { injectFetch } from '../../helpers/injectFetch.ts';
 import { makeDb } from '../../helpers/uiFixtures.tsx';
 
@@ -20,9 +22,9 @@ const DAY_MS = 86_400_000;
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
 const at = (days: number) => () => new Date(T0 + days * DAY_MS);
 
-async function addRecords(db: TalktrackDb, records: readonly FieldRecord[]): Promise<void> {
+async function addRecords(database: Database, db: TalktrackDb, records: readonly FieldRecord[]): Promise<void> {
   const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
-  const entries = records.map((record, i): OutboxEntry => ({ seq: sync.nextSeq + i, record, status: 'pending', error: null, message: null, createdAt: new Date().toISOString() }));
+  const entries = await Promise.all(records.map((record, i) => signedEntry(database, sync.nextSeq + i, record)));
   await db.outbox.bulkAdd(entries);
   await writeMeta(db, 'sync', { ...sync, nextSeq: sync.nextSeq + records.length });
 }
@@ -41,7 +43,7 @@ describe('records the server acknowledged', () => {
 
   it('are kept as sent, with when, and none of them counts as waiting', async () => {
     const { fx, db, api } = await tablet();
-    await addRecords(db, makeOutbox(fx, 3));
+    await addRecords(ctx().database, db, makeOutbox(fx, 3));
     expect((await outboxSummary(db)).waiting).toBe(3);
     expect(await syncOnce({ db, api, now: at(0) })).toEqual({ kind: 'done', pushed: 3, rejected: 0 });
     const ackedAt = at(0)().toISOString();
@@ -52,9 +54,9 @@ describe('records the server acknowledged', () => {
   it(`are deleted at the first sync more than ${SENT_RETENTION_DAYS} days after they were acknowledged, the newer ones kept`, async () => {
     const { fx, db, api } = await tablet();
     const records = makeOutbox(fx, 4);
-    await addRecords(db, records.slice(0, 2));
+    await addRecords(ctx().database, db, records.slice(0, 2));
     expect((await syncOnce({ db, api, now: at(0) })).kind).toBe('done');
-    await addRecords(db, records.slice(2));
+    await addRecords(ctx().database, db, records.slice(2));
     expect((await syncOnce({ db, api, now: at(10) })).kind).toBe('done');
 
     expect((await syncOnce({ db, api, now: at(SENT_RETENTION_DAYS) })).kind).toBe('done');

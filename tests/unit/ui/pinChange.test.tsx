@@ -7,7 +7,7 @@ import { CONSULTANT_PIN } from '../../helpers/apiFixtures.ts';
 import { seedManageHall } from '../../helpers/manageFixtures.ts';
 import { manageUi } from '../../helpers/manageUi.tsx';
 import { peopleApi, personOf } from '../../helpers/peopleFixtures.ts';
-import { fakeApi, fakeSync, id, makeDb, makeHall, makeStaff, makeVerifier, renderApp, resetUiState, seed } from '../../helpers/uiFixtures.tsx';
+import { fakeApi, fakeSync, id, makeDb, makeHall, keyOnTablet, makeStaff, renderApp, resetUiState, seed } from '../../helpers/uiFixtures.tsx';
 
 beforeEach(resetUiState);
 
@@ -27,8 +27,9 @@ describe('a PIN set by a manager', () => {
     const hall = await seedManageHall(app, database);
     const { pin } = personOf(await peopleApi(app, hall.manager).resetPin(hall.fx.consultantId));
     const { db, services } = await manageUi(ctx(), { hall, signedIn: false, path: '/' });
-    // The tablet was never given a verifier for a PIN the manager has seen.
-    expect(await db.staff.get(hall.fx.consultantId)).toMatchObject({ mustChangePin: true, pinVerifier: null });
+    // The tablet holds nothing a PIN the manager has seen would open.
+    expect(await db.staff.get(hall.fx.consultantId)).toMatchObject({ mustChangePin: true });
+    expect(await db.signingKeys.get(hall.fx.consultantId)).toBeUndefined();
 
     fireEvent.click(await screen.findByTestId(`staff-tile-${hall.fx.consultantId}`));
     typePin(pin!);
@@ -53,8 +54,9 @@ describe('a PIN set by a manager', () => {
     typePin('482915');
     expect(await screen.findByTestId('next-customer')).toBeTruthy();
     expect((await readMeta(db, 'signedIn'))?.sessionToken).toEqual(expect.any(String));
-    // The new verifier comes with the next pull.
     expect(services.sync.syncNow).toHaveBeenCalled();
+    // Kept for offline sign-in under the new PIN, not the manager's.
+    expect(await db.signingKeys.get(hall.fx.consultantId)).toMatchObject({ staffId: hall.fx.consultantId });
     const signIn = (p: string) =>
       app.inject({ method: 'POST', url: API.sessions, headers: { authorization: `Bearer ${hall.fx.device.token}` }, payload: { staffId: hall.fx.consultantId, pin: p } });
     expect((await signIn('482915')).statusCode).toBe(200);
@@ -64,8 +66,9 @@ describe('a PIN set by a manager', () => {
   it('cannot be used offline: the first sign-in needs the network', async () => {
     const db = makeDb();
     const hall = makeHall();
-    const newcomer = makeStaff(hall.id, { name: '新人', mustChangePin: true, pinVerifier: await makeVerifier('482915') });
+    const newcomer = makeStaff(hall.id, { name: '新人', mustChangePin: true });
     await seed(db, { hall, deviceId: id(), staff: [newcomer], campaigns: [] });
+    await keyOnTablet(db, newcomer.id, '482915');
     renderApp({ db, api: fakeApi(), sync: fakeSync() });
     fireEvent.click(await screen.findByTestId(`staff-tile-${newcomer.id}`));
     typePin('482915');

@@ -5,17 +5,18 @@ import type { StaffMember } from '../../../src/shared/schemas/reference.ts';
 import { useApiApp } from '../../helpers/apiApp.ts';
 import { MANAGER_PASSWORD } from '../../helpers/manageFixtures.ts';
 import { manageUi } from '../../helpers/manageUi.tsx';
-import { fakeApi, fakeSync, id, makeDb, makeHall, makeStaff, makeVerifier, renderApp, resetUiState, seed } from '../../helpers/uiFixtures.tsx';
+import { fakeApi, fakeSync, id, makeDb, makeHall, keyOnTablet, makeStaff, renderApp, resetUiState, seed } from '../../helpers/uiFixtures.tsx';
 
 beforeEach(resetUiState);
 
 async function kiosk(extra: (hallId: string) => StaffMember[] = () => []) {
   const db = makeDb();
   const hall = makeHall();
-  const wang = makeStaff(hall.id, { name: '王芳', pinVerifier: await makeVerifier('2468') });
+  const wang = makeStaff(hall.id, { name: '王芳' });
   const others = extra(hall.id);
   await seed(db, { hall, deviceId: id(), staff: [wang, ...others], campaigns: [] });
-  // The API is unreachable: signIn checks the PIN against the pulled verifier.
+  // 王芳 signed in online on this tablet before; the API is unreachable now: signIn unwraps her key with the PIN.
+  await keyOnTablet(db, wang.id, '2468');
   renderApp({ db, api: fakeApi(), sync: fakeSync() });
   return { db, hall, wang, others };
 }
@@ -46,7 +47,7 @@ describe('sign-in (offline)', () => {
     fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
     typePin('2468');
     expect(await screen.findByTestId('next-customer')).toBeTruthy();
-    expect(await readMeta(db, 'signedIn')).toMatchObject({ staffId: wang.id, sessionToken: null });
+    expect(await readMeta(db, 'signedIn')).toMatchObject({ staffId: wang.id, sessionToken: null, signingKey: { id: expect.any(String) } });
   });
 
   it('counts wrong PINs down and locks after five', async () => {
@@ -74,11 +75,32 @@ describe('sign-in (offline)', () => {
     expect(screen.getByText('王芳, enter your PIN')).toBeTruthy();
   });
 
-  it('asks to sign in once online when the tablet has no verifier for the person', async () => {
-    const { others } = await kiosk((hallId) => [makeStaff(hallId, { name: '新人', pinVerifier: null })]);
+  it('says the first sign-in on this tablet needs the network, in both languages, and counts no wrong PIN', async () => {
+    const { db, others } = await kiosk((hallId) => [makeStaff(hallId, { name: '新人' })]);
     fireEvent.click(await screen.findByTestId(`staff-tile-${others[0]!.id}`));
     typePin('1234');
-    await waitFor(() => expect(screen.getByTestId('signin-error').textContent).toContain('请先在联网时登录一次'));
+    await waitFor(() => expect(screen.getByTestId('signin-error').getAttribute('data-reason')).toBe('first_signin_needs_network'));
+    expect(screen.getByTestId('signin-error').textContent).toBe('在此平板上第一次登录需要联网：请连接网络后再试。之后断网时也能在此平板上登录。');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('signin-error').textContent).toBe(
+      'Your first sign-in on this tablet needs the network: connect this tablet and try again. After that you can sign in here offline too.',
+    );
+    expect(await db.pinFailures.get(others[0]!.id)).toBeUndefined();
+    expect(await readMeta(db, 'signedIn')).toBeUndefined();
+  });
+
+  it('says so before the PIN is typed when the tablet is offline, and only for those with nothing kept here', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const { wang, others } = await kiosk((hallId) => [makeStaff(hallId, { name: '新人' })]);
+      fireEvent.click(await screen.findByTestId(`staff-tile-${others[0]!.id}`));
+      expect(await screen.findByText('在此平板上第一次登录需要联网：请连接网络后再试。之后断网时也能在此平板上登录。')).toBeTruthy();
+      fireEvent.click(screen.getByTestId('pin-back'));
+      fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
+      expect(await screen.findByText('当前离线：PIN 码在本机验证，仅限之前在此平板上联网登录过的人。')).toBeTruthy();
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine; // back to the prototype's getter
+    }
   });
 
   it('the PIN pad keys are all there and submit needs four digits', async () => {
@@ -92,10 +114,10 @@ describe('sign-in (offline)', () => {
   });
 
   it('asks a manager for a password of at least 10 characters instead of a PIN, and only online', async () => {
-    // Even a verifier an older server sent is not used: the server alone checks passwords.
-    const { db, others } = await kiosk((hallId) => [makeStaff(hallId, { name: '赵敏', role: 'manager', pinVerifier: null })]);
+    // Even a key wrapped under the password (none is ever stored for a manager) is not used: the server alone checks passwords.
+    const { db, others } = await kiosk((hallId) => [makeStaff(hallId, { name: '赵敏', role: 'manager' })]);
     const zhao = others[0]!;
-    await db.staff.update(zhao.id, { pinVerifier: await makeVerifier('zhao-min-2026') });
+    await keyOnTablet(db, zhao.id, 'zhao-min-2026');
     fireEvent.click(await screen.findByTestId(`staff-tile-${zhao.id}`));
     expect(screen.getByText('赵敏，请输入密码')).toBeTruthy();
     expect(screen.queryByTestId('pin-key-1')).toBeNull();
@@ -137,7 +159,7 @@ describe('a manager signing in online', () => {
     const { db, hall } = await manageUi(ctx(), { signedIn: false, path: '/' });
     const manager = hall.manager.staffId;
     // The tablet never received the manager's password hash.
-    expect((await db.staff.get(manager))?.pinVerifier).toBeNull();
+    expect(await db.staff.get(manager)).not.toHaveProperty('pinVerifier');
     fireEvent.click(await screen.findByTestId(`staff-tile-${manager}`));
     fireEvent.input(screen.getByTestId('password-input'), { target: { value: 'not-the-password' } });
     fireEvent.click(screen.getByTestId('password-submit'));
@@ -149,6 +171,8 @@ describe('a manager signing in online', () => {
     fireEvent.input(screen.getByTestId('password-input'), { target: { value: MANAGER_PASSWORD } });
     fireEvent.click(screen.getByTestId('password-submit'));
     expect(await screen.findByTestId('next-customer')).toBeTruthy();
-    expect(await readMeta(db, 'signedIn')).toMatchObject({ staffId: manager });
+    expect(await readMeta(db, 'signedIn')).toMatchObject({ staffId: manager, signingKey: { id: expect.any(String) } });
+    // A password signs in online only: nothing is kept for an offline sign-in.
+    expect(await db.signingKeys.get(manager)).toBeUndefined();
   });
 });

@@ -44,6 +44,8 @@ export function SignInScreen({ enrolment, initialStaffId = null, onPasswordCode 
         .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)),
     [db, hallId],
   );
+  // Who can sign in here offline: those whose signing key an online sign-in left on this tablet.
+  const keptHere = useLiveQuery(async () => new Set(await db.signingKeys.toCollection().primaryKeys()), [db]);
   const [chosen, setChosen] = useState<StaffMember | null>(null);
   // The PIN, or a manager's password: cleared after every try and on every change of person.
   const [secret, setSecret] = useState('');
@@ -141,7 +143,13 @@ export function SignInScreen({ enrolment, initialStaffId = null, onPasswordCode 
     if (!change) return t('signin.pinFor', { name });
     return t(change.first === null ? 'signin.newPinFor' : 'signin.newPinRepeat', { name });
   };
-  const offlineNote = usesPassword ? 'signin.onlineOnly' : chosen?.mustChangePin ? 'signin.firstOnline' : 'signin.offlineNote';
+  const offlineNote = usesPassword
+    ? 'signin.onlineOnly'
+    : chosen?.mustChangePin
+      ? 'signin.firstOnline'
+      : chosen && keptHere && !keptHere.has(chosen.id)
+        ? 'signin.firstOnThisTablet'
+        : 'signin.offlineNote';
 
   return (
     <main class="screen signin">

@@ -21,8 +21,8 @@ export function messageOf(result: Failure, usesPassword: boolean, t: Translate, 
       return t('signin.locked', { time: formatTime(result.until, lang) });
     case 'rate_limited':
       return t('signin.rateLimited', { seconds: result.seconds });
-    case 'no_verifier':
-      return t('signin.noVerifier');
+    case 'first_signin_needs_network':
+      return t('signin.firstOnThisTablet');
     case 'no_secret':
       return t('signin.noSecret');
     case 'online_only':
