@@ -4,7 +4,8 @@ import { SessionResponse, SignInRefusal } from '../../shared/schemas/auth.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
 import { type SignedIn, type TalktrackDb, type WrappedSigningKey, readMeta, writeMeta } from '../db/db.ts';
 import { afterFailure, isLocked, LOCK_MINUTES, MAX_PIN_FAILURES } from './lockout.ts';
-import { importSigningKey } from '../../shared/recordSignature.ts';
+import { importSigningKey, macOf } from '../../shared/recordSignature.ts';
+import { addSignatures, unsignedOf } from '../db/outbox.ts';
 import { unwrapSigningKey, wrapSigningKey } from './signingKeyStore.ts';
 
 export type SignInResult =
@@ -123,7 +124,23 @@ export async function signIn(
     else if (!offline) await db.signingKeys.delete(staffId);
     await writeMeta(db, 'signedIn', signedIn);
   });
+  if (signingKey) await signWaitingRecords(db, staffId, signingKey, now);
   return { ok: true, signedIn, offline };
+}
+
+/**
+ * Records this person made on this tablet before the app signed records (queued before an update,
+ * or sent by the old app and refused as `unsigned`) would otherwise be held back for good. Having just proved who they are (the server
+ * took their PIN or password, or the PIN opened their key here), the person signs them now, so
+ * they reach the server and count exactly once, like every other record.
+ */
+async function signWaitingRecords(db: TalktrackDb, staffId: string, signingKey: { id: string; key: CryptoKey }, now: Date): Promise<void> {
+  const unsigned = await unsignedOf(db, staffId);
+  if (unsigned.length === 0) return;
+  const signed = await Promise.all(
+    unsigned.map(async (e) => ({ seq: e.seq, sig: { keyId: signingKey.id, mac: await macOf(signingKey.key, e.record) } })),
+  );
+  await addSignatures(db, signed, now);
 }
 
 async function recordFailure(db: TalktrackDb, staffId: string, now: Date): Promise<SignInResult> {

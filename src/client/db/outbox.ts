@@ -1,6 +1,7 @@
+import type { RecordSig } from '../../shared/recordSignature.ts';
 import type { OutboxSummary, RejectedEntry } from '../../shared/schemas/sync.ts';
 import { consecutiveRuns, type SeqRange } from '../sync/rules.ts';
-import type { OutboxEntry, TalktrackDb } from './db.ts';
+import { INITIAL_SYNC_STATE, type OutboxEntry, readMeta, type TalktrackDb, writeMeta } from './db.ts';
 
 /**
  * The outbox as the sync engine uses it. An entry is `pending` until the server acknowledges it,
@@ -66,4 +67,44 @@ export async function purgeSent(db: TalktrackDb, through: number): Promise<numbe
  */
 export async function removeHeld(db: TalktrackDb, seqs: readonly number[]): Promise<void> {
   for (const [from, to] of consecutiveRuns(seqs)) await db.outbox.where('seq').between(from, to, true, true).delete();
+}
+
+/**
+ * Entries in this person's name that carry no signature, made before the app signed records: still
+ * waiting, or already refused by the server as `unsigned` (sent by the app before it updated).
+ */
+export async function unsignedOf(db: TalktrackDb, staffId: string): Promise<OutboxEntry[]> {
+  const entries = await db.outbox.where('status').anyOf('pending', 'rejected').toArray();
+  return entries.filter(
+    (e) => e.sig === undefined && e.record.staffId === staffId && (e.status === 'pending' || e.error === 'unsigned'),
+  );
+}
+
+/**
+ * Puts signatures on entries still unsigned. A pending one is signed where it is (a sync may have
+ * sent it meanwhile: what was sent stays as it was sent). One the server refused as `unsigned` was
+ * never stored: its record is queued again, signed, under a new sequence number, in the same
+ * transaction that removes the refused entry, so the record is in the outbox exactly once
+ * throughout and reaches the server once. Returns how many were signed.
+ */
+export function addSignatures(db: TalktrackDb, signed: ReadonlyArray<{ seq: number; sig: RecordSig }>, now: Date): Promise<number> {
+  return db.transaction('rw', [db.outbox, db.meta], async () => {
+    let count = 0;
+    for (const { seq, sig } of signed) {
+      const entry = await db.outbox.get(seq);
+      if (entry === undefined || entry.sig !== undefined) continue;
+      if (entry.status === 'pending') {
+        await db.outbox.put({ ...entry, sig });
+      } else if (entry.status === 'rejected' && entry.error === 'unsigned') {
+        const sync = (await readMeta(db, 'sync')) ?? INITIAL_SYNC_STATE;
+        await db.outbox.add({ seq: sync.nextSeq, record: entry.record, status: 'pending', error: null, message: null, createdAt: now.toISOString(), sig });
+        await writeMeta(db, 'sync', { ...sync, nextSeq: sync.nextSeq + 1 });
+        await db.outbox.delete(seq);
+      } else {
+        continue;
+      }
+      count++;
+    }
+    return count;
+  });
 }

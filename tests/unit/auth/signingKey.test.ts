@@ -148,6 +148,45 @@ describe('sign-in with the wrapped key', () => {
     expect(entry?.status).toBe('pending');
     expect(entry?.sig).toBeUndefined();
   });
+
+  it('records queued unsigned before the update are signed at their maker’s next sign-in, and only theirs', async () => {
+    const { staff, key, state, api, actor } = await tablet();
+    // Queued by the app before it signed records: one of this person's, one of a colleague's.
+    const mine = await openVisit(db, actor, { source: 'walk_in', business: 'bill_payment' });
+    const colleague = crypto.randomUUID();
+    await openVisit(db, { ...actor, staffId: colleague }, { source: 'referral', business: 'inquiry' });
+    expect((await db.outbox.toArray()).map((e) => e.sig)).toEqual([undefined, undefined]);
+
+    expect(await signIn(db, api, staff.id, '482915')).toMatchObject({ ok: true });
+    const [first, second] = await db.outbox.orderBy('seq').toArray();
+    expect(first!.record.id).toBe(mine.id);
+    expect(first!.sig).toEqual({ keyId: key.id, mac: serverMac(key.secret, first!.record) });
+    // Nobody signs for a colleague: theirs waits for their own sign-in.
+    expect(second!.sig).toBeUndefined();
+
+    // Sent with the signature, once.
+    await syncOnce({ db, api });
+    expect(state.pushes[0]!.entries.map((e) => e.sig)).toEqual([first!.sig, undefined]);
+  });
+
+  it('a record the old app sent unsigned, which the server refused, is queued again signed at its maker’s sign-in, once', async () => {
+    const { staff, key, api, actor } = await tablet();
+    const visit = await openVisit(db, actor, { source: 'walk_in', business: 'bill_payment' });
+    // What the server answered the app before it signed: refused, never stored.
+    await db.outbox.update(1, { status: 'rejected', error: 'unsigned', message: 'no signature' });
+    await db.meta.put({ key: 'sync', value: { ...INITIAL_SYNC_STATE, nextSeq: 2, ackedThrough: 1 } });
+
+    expect(await signIn(db, api, staff.id, '482915')).toMatchObject({ ok: true });
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    // The record is in the outbox once, under a new number, signed and waiting.
+    expect(outbox.map((e) => [e.seq, e.status, e.record.id])).toEqual([[2, 'pending', visit.id]]);
+    expect(outbox[0]!.sig).toEqual({ keyId: key.id, mac: serverMac(key.secret, outbox[0]!.record) });
+    expect((await readMeta(db, 'sync'))?.nextSeq).toBe(3);
+    // Signing in again finds nothing more to sign.
+    await signOut(db, api);
+    expect(await signIn(db, api, staff.id, '482915')).toMatchObject({ ok: true });
+    expect(await db.outbox.count()).toBe(1);
+  });
 });
 
 describe('the database upgrade to signed records', () => {
