@@ -27,7 +27,8 @@ export function DevicesPage() {
   const [busy, setBusy] = useState(false);
   const notice = useNotice();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const when = whenIn(devices.data?.halls ?? lost.data?.halls ?? [], enrolment.hall.timeZone, lang);
+  const halls = devices.data?.halls ?? lost.data?.halls ?? [];
+  const when = whenIn(halls, enrolment.hall.timeZone, lang);
 
   const revoke = async (device: DeviceSummary) => {
     setBusy(true);
@@ -80,7 +81,7 @@ export function DevicesPage() {
         <DeviceTable devices={list} halls={devices.data.halls} when={when} busy={busy} onRevoke={(d) => setRevoking(d)} />
       )}
 
-      <NotStoredRecords lost={lost} when={when} />
+      <NotStoredRecords lost={lost} halls={halls} when={when} />
 
       <StaffSessions />
     </section>

@@ -1,4 +1,6 @@
 import type { HeldRecord } from '../../../../shared/schemas/heldRecords.ts';
+import type { Hall } from '../../../../shared/schemas/reference.ts';
+import { pick } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import type { DeviceWhen } from './deviceText.ts';
 import { kindName } from './deviceText.ts';
@@ -7,6 +9,8 @@ import { heldDevice, heldPerson, heldReasonText } from './heldText.ts';
 
 interface Props {
   records: readonly HeldRecord[];
+  /** An admin's list spans halls: each row then names its hall. */
+  halls: readonly Hall[];
   when: DeviceWhen;
   busy: boolean;
   onDecide: (record: HeldRecord, action: HeldAction) => void;
@@ -16,8 +20,13 @@ interface Props {
  * One row per held-back record: what and whose, why, when it says it happened and when it arrived,
  * and what a manager may do with it (or what was decided, by whom and why).
  */
-export function HeldRecordsTable({ records, when, busy, onDecide }: Props) {
-  const { t } = useManageI18n();
+export function HeldRecordsTable({ records, halls, when, busy, onDecide }: Props) {
+  const { t, lang } = useManageI18n();
+  const hallName = (id: string): string | null => {
+    if (halls.length <= 1) return null;
+    const hall = halls.find((h) => h.id === id);
+    return hall ? pick(hall.name, lang) : id;
+  };
   const times = (r: HeldRecord) => ({
     recorded: r.recordTime === null ? t('manage.held.noTime') : when(r.hallId, r.recordTime, t),
     received: when(r.hallId, r.receivedAt, t),
@@ -49,7 +58,7 @@ export function HeldRecordsTable({ records, when, busy, onDecide }: Props) {
                     {kindName(r.kind, t)} · {heldPerson(r, t)}
                   </div>
                   <div class="muted">
-                    {heldDevice(r, t)} · {t('manage.held.seq', { seq: r.seq })}
+                    {[hallName(r.hallId), heldDevice(r, t), t('manage.held.seq', { seq: r.seq })].filter((part) => part !== null).join(' · ')}
                   </div>
                   <div class="m-narrow-only muted">
                     <div>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { LostRecordsResponse } from '../../../../shared/schemas/devices.ts';
 import type { HeldRecord, HeldRecordListResponse } from '../../../../shared/schemas/heldRecords.ts';
+import type { Hall } from '../../../../shared/schemas/reference.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
 import { ProblemNote } from '../common/ProblemNote.tsx';
@@ -20,7 +21,7 @@ import { LostRecordsTable } from './LostRecordsTable.tsx';
  * held back (accepted or discarded here, with a reason), and what revoked or expired tablets said
  * they still hold (those never arrived: the tablet itself must be found).
  */
-export function NotStoredRecords({ lost, when }: { lost: Loaded<LostRecordsResponse>; when: DeviceWhen }) {
+export function NotStoredRecords({ lost, halls, when }: { lost: Loaded<LostRecordsResponse>; halls: readonly Hall[]; when: DeviceWhen }) {
   const { t } = useManageI18n();
   const { api } = useManage();
   const [showDecided, setShowDecided] = useState(false);
@@ -100,6 +101,7 @@ export function NotStoredRecords({ lost, when }: { lost: Loaded<LostRecordsRespo
       {records.length > 0 && (
         <HeldRecordsTable
           records={records}
+          halls={halls}
           when={when}
           busy={busy}
           onDecide={(record, action) => {
