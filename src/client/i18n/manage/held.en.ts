@@ -52,4 +52,12 @@ export const heldEn: Record<HeldMessageKey, string> = {
   'manage.held.cancel': 'Cancel',
   'manage.held.accepted': 'Accepted and counted: {kind}, {person}, {device}.',
   'manage.held.discarded': 'Discarded: {kind}, {person}, {device}.',
+  'manage.held.stillRefused': 'It still cannot be counted: {reason}',
+
+  'manage.error.already_decided': 'Someone has already decided on this record: reload the page to see the outcome.',
+  'manage.error.not_acceptable': 'A record held back for this reason cannot be accepted, only discarded.',
+  'manage.error.already_stored': 'This record is stored already (the tablet sent it again since): discard this copy.',
+
+  'manage.access.action.accept_held_record': 'Accepted a held-back record',
+  'manage.access.action.discard_held_record': 'Discarded a held-back record',
 };

@@ -1,10 +1,11 @@
 import type { AccessAuditEntry, AccessAuditResponse } from '../../../../shared/schemas/people.ts';
 import { StaffRole } from '../../../../shared/schemas/reference.ts';
 import { pick } from '../../../i18n/index.ts';
-import { type ManageKey, useManageI18n } from '../../../i18n/manage/index.ts';
+import { type ManageKey, type ManageTranslate, useManageI18n } from '../../../i18n/manage/index.ts';
 import { formatDateTime } from '../../../manage/format.ts';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
+import { kindName } from '../devices/deviceText.ts';
 import { useManage } from '../ManageContext.tsx';
 
 const ACTIONS: Readonly<Record<string, ManageKey>> = {
@@ -26,15 +27,19 @@ const ACTIONS: Readonly<Record<string, ManageKey>> = {
   redeem_password_code: 'manage.access.action.redeem_password_code',
   issue_enrolment_code: 'manage.access.action.issue_enrolment_code',
   cancel_enrolment_code: 'manage.access.action.cancel_enrolment_code',
+  accept_held_record: 'manage.access.action.accept_held_record',
+  discard_held_record: 'manage.access.action.discard_held_record',
 };
 
 /** Whom or what an entry is about, from its details (names, never a secret); the server's English summary is not shown. */
-function subjectOf(entry: AccessAuditEntry): string {
+function subjectOf(entry: AccessAuditEntry, t: ManageTranslate): string {
   const d = entry.details ?? {};
   const text = (key: string) => {
     const value = d[key];
     return typeof value === 'string' ? value : null;
   };
+  // A held record's decision: which kind of record, and the manager's own reason.
+  if (entry.action === 'accept_held_record' || entry.action === 'discard_held_record') return `${kindName(text('kind'), t)}: ${text('note') ?? ''}`;
   return text('name') ?? text('deviceName') ?? text('label') ?? text('fileName') ?? '';
 }
 
@@ -80,7 +85,7 @@ export function AccessAudit() {
                       <span class="muted">({roleText(e.actor.role)})</span>
                     </td>
                     <td>{action ? t(action) : e.action}</td>
-                    <td class="text">{subjectOf(e)}</td>
+                    <td class="text">{subjectOf(e, t)}</td>
                     {halls.length > 1 && <td class="text">{hall ? pick(hall.name, lang) : ''}</td>}
                   </tr>
                 );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LostRecordsResponse } from '../../../../shared/schemas/devices.ts';
-import type { HeldRecord, HeldRecordListResponse } from '../../../../shared/schemas/heldRecords.ts';
+import { HeldReason, type HeldRecord, type HeldRecordListResponse } from '../../../../shared/schemas/heldRecords.ts';
 import type { Hall } from '../../../../shared/schemas/reference.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
@@ -13,7 +13,7 @@ import type { DeviceWhen } from './deviceText.ts';
 import { kindName } from './deviceText.ts';
 import { type HeldAction, HeldDecision } from './HeldDecision.tsx';
 import { HeldRecordsTable } from './HeldRecordsTable.tsx';
-import { heldDevice, heldPerson } from './heldText.ts';
+import { heldDevice, heldPerson, heldReasonText } from './heldText.ts';
 import { LostRecordsTable } from './LostRecordsTable.tsx';
 
 /**
@@ -80,7 +80,7 @@ export function NotStoredRecords({ lost, halls, when }: { lost: Loaded<LostRecor
           {notice.text}
         </p>
       )}
-      {problem && <ProblemNote problem={problem} testId="held-problem" />}
+      {problem && <DecisionProblem problem={problem} />}
       {deciding && (
         <HeldDecision
           key={`${deciding.record.id}-${deciding.action}`}
@@ -121,5 +121,17 @@ export function NotStoredRecords({ lost, halls, when }: { lost: Loaded<LostRecor
       )}
       {lost.data && reports.length > 0 && <LostRecordsTable reports={reports} when={when} />}
     </section>
+  );
+}
+
+/** An accept the push rules still refuse (its visit has not arrived, say) is worded by that reason. */
+function DecisionProblem({ problem }: { problem: Problem }) {
+  const { t } = useManageI18n();
+  const still = problem.kind === 'server' ? HeldReason.safeParse(problem.error) : null;
+  if (!still?.success) return <ProblemNote problem={problem} testId="held-problem" />;
+  return (
+    <div class="msg msg-error m-problem" role="alert" data-testid="held-problem" data-kind="still_refused">
+      <p class="text">{t('manage.held.stillRefused', { reason: heldReasonText({ reason: still.data }, t) })}</p>
+    </div>
   );
 }
