@@ -82,7 +82,7 @@ async function shootHeldRecords(page: Page, shoot: Shoot, newCode: () => string)
   try {
     await skewed.clock.install({ time: new Date(Date.now() - 30 * DAY_MS) });
     const tablet = await skewed.newPage();
-    await tablet.goto(page.url());
+    await tablet.goto(new URL('/', page.url()).href);
     await tablet.getByTestId('enrol-code').fill(newCode());
     await tablet.getByTestId('enrol-submit').click();
     await tablet.locator('[data-testid^="staff-tile-"]').first().waitFor({ timeout: 20_000 });
@@ -103,11 +103,12 @@ async function shootHeldRecords(page: Page, shoot: Shoot, newCode: () => string)
     await accept.click();
     await page.getByTestId('held-decision-yes').click();
     await page.getByTestId('held-note-missing').waitFor();
+    await page.getByTestId('held-decision-yes').scrollIntoViewIfNeeded();
     await shoot(page, '29d-manage-held-accept-reason');
     await page.getByTestId('held-note').fill('平板时钟慢了一个月，已与刘洋核对');
     await page.getByTestId('held-decision-yes').click();
     await page.getByTestId('held-notice').waitFor();
-    await page.locator('#held-title').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid^="held-row-"][data-status="accepted"]').first().scrollIntoViewIfNeeded();
     await shoot(page, '29e-manage-held-accepted');
   } finally {
     await skewed.close();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HeldRecord } from '../../../../shared/schemas/heldRecords.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
-import { heldSummary } from './heldText.ts';
+import { heldReasonText, heldSummary } from './heldText.ts';
 
 export type HeldAction = 'accept' | 'discard';
 
@@ -44,7 +44,11 @@ export function HeldDecision({ record, action, busy, onConfirm, onCancel }: Prop
       <p id="held-decision-q" class="text">
         <strong>{action === 'accept' ? t('manage.held.accept.question', { person }) : t('manage.held.discard.question')}</strong>
       </p>
-      <p class="text muted">{heldSummary(record, t)}</p>
+      <p class="text muted">
+        {heldSummary(record, t)}
+        <br />
+        {heldReasonText(record, t)}
+      </p>
       <label class={missing ? 'm-field m-invalid' : 'm-field'}>
         <span class="m-label">
           {t('manage.held.note')} <span class="m-required">*</span>

@@ -17,6 +17,13 @@ interface Props {
 }
 
 /**
+ * Newest push first, and within one push in the tablet's own order: a visit comes before its
+ * recommendations and its close, which are accepted only after it.
+ */
+const inOrder = (records: readonly HeldRecord[]): HeldRecord[] =>
+  [...records].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || a.deviceId.localeCompare(b.deviceId) || a.seq - b.seq);
+
+/**
  * One row per held-back record: what and whose, why, when it says it happened and when it arrived,
  * and what a manager may do with it (or what was decided, by whom and why).
  */
@@ -49,7 +56,7 @@ export function HeldRecordsTable({ records, halls, when, busy, onDecide }: Props
           </tr>
         </thead>
         <tbody>
-          {records.map((r) => {
+          {inOrder(records).map((r) => {
             const { recorded, received } = times(r);
             return (
               <tr key={r.id} data-testid={`held-row-${r.id}`} data-status={r.status} data-reason={r.reason}>
