@@ -17,6 +17,8 @@ export const heldEn: Record<HeldMessageKey, string> = {
   'manage.held.record': 'Record',
   'manage.held.recordTime': 'Recorded at',
   'manage.held.receivedAt': 'Received at',
+  'manage.held.recordTimeIs': 'Recorded at {when}',
+  'manage.held.receivedAtIs': 'Received at {when}',
   'manage.held.actions': 'Decision',
   'manage.held.noStaff': '(no person)',
   'manage.held.noTime': '(none)',

@@ -16,6 +16,8 @@ export const heldZhCN = {
   'manage.held.record': '记录',
   'manage.held.recordTime': '记录时间',
   'manage.held.receivedAt': '收到时间',
+  'manage.held.recordTimeIs': '记录时间：{when}',
+  'manage.held.receivedAtIs': '收到时间：{when}',
   'manage.held.actions': '处理',
   'manage.held.noStaff': '（无员工）',
   'manage.held.noTime': '（无）',

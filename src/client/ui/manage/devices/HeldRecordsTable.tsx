@@ -68,12 +68,8 @@ export function HeldRecordsTable({ records, halls, when, busy, onDecide }: Props
                     {[hallName(r.hallId), heldDevice(r, t), t('manage.held.seq', { seq: r.seq })].filter((part) => part !== null).join(' · ')}
                   </div>
                   <div class="m-narrow-only muted">
-                    <div>
-                      {t('manage.held.recordTime')}: {recorded}
-                    </div>
-                    <div>
-                      {t('manage.held.receivedAt')}: {received}
-                    </div>
+                    <div>{t('manage.held.recordTimeIs', { when: recorded })}</div>
+                    <div>{t('manage.held.receivedAtIs', { when: received })}</div>
                   </div>
                 </td>
                 <td class="text" data-testid="held-reason">
