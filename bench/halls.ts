@@ -1,6 +1,7 @@
 import type { Engine } from '../src/server/db/database.ts';
 import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF } from '../src/server/seed/demo.ts';
 import { API } from '../src/shared/apiPaths.ts';
+import { issueSigningKey } from '../src/server/repos/signingKeys.ts';
 import { insertTestDevice } from '../tests/helpers/apiFixtures.ts';
 import { type RunningServer, startServers } from '../tests/helpers/e2eServer.ts';
 import { createServerStore } from '../tests/helpers/serverStore.ts';
@@ -55,16 +56,20 @@ async function measure(setup: Setup): Promise<{ first: RunFigures; steady: RunFi
     const database = store.open();
     const devices = [];
     try {
-      for (let i = 0; i < TABLETS + servers.length; i++) devices.push(await insertTestDevice(database, DEMO_HALL.id));
+      for (let i = 0; i < TABLETS + servers.length; i++) {
+        const device = await insertTestDevice(database, DEMO_HALL.id);
+        // The consultant signed in on it once online: the key its records are signed with.
+        devices.push({ ...device, signingKey: await issueSigningKey(database.db, { staffId: consultant.id, deviceId: device.id, now: new Date() }) });
+      }
     } finally {
       await database.destroy();
     }
     const urls = servers.map((s) => new URL(API.push, s.url));
     for (const [i, url] of urls.entries()) {
       const warm = devices[TABLETS + i]!;
-      await sequential(url, warm.token, batches(outbox(actorOf(warm.id), WARM_UP_RECORDS), BATCH), true);
+      await sequential(url, warm.token, batches(outbox(actorOf(warm.id), WARM_UP_RECORDS), BATCH, warm.signingKey), true);
     }
-    const outboxes = devices.slice(0, TABLETS).map((d) => ({ token: d.token, batches: batches(outbox(actorOf(d.id), (ROUNDS + 1) * BATCH), BATCH) }));
+    const outboxes = devices.slice(0, TABLETS).map((d) => ({ token: d.token, batches: batches(outbox(actorOf(d.id), (ROUNDS + 1) * BATCH), BATCH, d.signingKey) }));
     let turn = 0;
     const next = () => urls[turn++ % urls.length]!;
     const first = await concurrent(next, outboxes.map((t) => ({ token: t.token, batches: t.batches.slice(0, 1) })), true);

@@ -6,7 +6,8 @@ export interface IngestServerInfo {
   consultantId: string;
   campaignId: string;
   talkTrackId: string;
-  devices: Array<{ id: string; token: string }>;
+  /** Each tablet with the consultant's signing key on it, as an online sign-in gives it. */
+  devices: Array<{ id: string; token: string; signingKey: { id: string; secret: string } }>;
 }
 
 /** The baseline route the ingest server adds: parses the same JSON body and answers, stores nothing. */

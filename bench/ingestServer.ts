@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app.ts';
 import { PUSH_BODY_LIMIT } from '../src/server/routes/sync.ts';
 import { migrate } from '../src/server/db/migrate.ts';
+import { issueSigningKey } from '../src/server/repos/signingKeys.ts';
 import { openTestDatabase } from '../tests/helpers/apiEngines.ts';
 import { enrolDevice, seedHallFixture } from '../tests/helpers/apiFixtures.ts';
 import { ECHO_PATH, type IngestServerInfo } from './ingestProtocol.ts';
@@ -25,8 +26,12 @@ app.post(ECHO_PATH, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
 });
 await app.ready();
 const fx = await seedHallFixture(app, testDb.database);
-const devices = [fx.device];
-while (devices.length < deviceCount) devices.push(await enrolDevice(app, testDb.database, fx.hall.id));
+const enrolled = [fx.device];
+while (enrolled.length < deviceCount) enrolled.push(await enrolDevice(app, testDb.database, fx.hall.id));
+const devices = [];
+for (const d of enrolled) {
+  devices.push({ ...d, signingKey: await issueSigningKey(testDb.database.db, { staffId: fx.consultantId, deviceId: d.id, now: new Date() }) });
+}
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 let closing = false;

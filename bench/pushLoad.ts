@@ -1,6 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { v7 as uuidv7 } from 'uuid';
 import type { FieldRecord, RecommendationRecord, VisitRecord } from '../src/shared/schemas/fieldRecords.ts';
+import { canonicalJson } from '../src/shared/recordSignature.ts';
+import type { SigningKey } from '../src/shared/schemas/auth.ts';
 import type { PushResponse } from '../src/shared/schemas/sync.ts';
 
 /**
@@ -51,12 +54,17 @@ export interface Batch {
   body: string;
 }
 
-/** The outbox cut into pushes of `size`, sequence numbers from 1. */
-export function batches(records: readonly FieldRecord[], size: number): Batch[] {
+/** The record's signature as the tablet makes it (HMAC-SHA256 of its canonical JSON), made before the clock starts. */
+function sign(record: FieldRecord, key: SigningKey): { keyId: string; mac: string } {
+  return { keyId: key.id, mac: createHmac('sha256', Buffer.from(key.secret, 'base64url')).update(canonicalJson(record)).digest('base64url') };
+}
+
+/** The outbox cut into pushes of `size`, sequence numbers from 1, signed with the person's key on this tablet (unsigned without: the storage floor). */
+export function batches(records: readonly FieldRecord[], size: number, key?: SigningKey): Batch[] {
   const out: Batch[] = [];
   for (let start = 0; start < records.length; start += size) {
     const slice = records.slice(start, start + size);
-    const entries = slice.map((record, i) => ({ seq: start + i + 1, record }));
+    const entries = slice.map((record, i) => ({ seq: start + i + 1, record, ...(key === undefined ? {} : { sig: sign(record, key) }) }));
     out.push({ lastSeq: start + slice.length, records: slice, body: JSON.stringify({ entries }) });
   }
   return out;

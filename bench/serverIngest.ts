@@ -178,18 +178,18 @@ export async function serverSection(): Promise<void> {
   try {
     // Warm-up (JIT, statement caches): one tablet, 1,000 records in batches of 20; not reported.
     const warm = info.devices[0]!;
-    await sequential(pushUrl, warm.token, batches(outbox(actorOf(warm.id), 1_000), 20), true);
+    await sequential(pushUrl, warm.token, batches(outbox(actorOf(warm.id), 1_000), 20, warm.signingKey), true);
 
     for (const [i, run] of BATCHES.entries()) {
       const device = info.devices[warmupDevices + i]!;
-      const list = batches(outbox(actorOf(device.id), run.records), run.size);
+      const list = batches(outbox(actorOf(device.id), run.records), run.size, device.signingKey);
       const echo = profiling ? none : await sequential(echoUrl, device.token, list, false);
       const push = await sequential(pushUrl, device.token, list, true);
       ingest.push({ size: run.size, push, echo });
     }
 
     // Each tablet's outbox: the first ROUNDS pushes for the burst, the next ROUNDS for the paced run.
-    const outboxes = info.devices.slice(warmupDevices + BATCHES.length).map((d) => ({ token: d.token, all: batches(outbox(actorOf(d.id), 2 * ROUNDS * TABLET_BATCH), TABLET_BATCH) }));
+    const outboxes = info.devices.slice(warmupDevices + BATCHES.length).map((d) => ({ token: d.token, all: batches(outbox(actorOf(d.id), 2 * ROUNDS * TABLET_BATCH), TABLET_BATCH, d.signingKey) }));
     const burst = outboxes.map((o) => ({ token: o.token, batches: o.all.slice(0, ROUNDS) }));
     if (!profiling) loadEcho = await concurrent(echoUrl, burst, false);
     load = await concurrent(pushUrl, burst, true);

@@ -12,6 +12,7 @@ import { adminPeopleRoutes } from './routes/adminPeople.ts';
 import { adminStaffRoutes } from './routes/adminStaff.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
+import { heldRecordRoutes } from './routes/heldRecords.ts';
 import { manageAuditRoutes } from './routes/manageAudit.ts';
 import { manageCampaignRoutes } from './routes/manageCampaigns.ts';
 import { manageTransferRoutes } from './routes/manageTransfer.ts';
@@ -21,6 +22,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { rosterImportRoutes } from './routes/rosterImport.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { clockWindowFromEnv } from './sync/recordTrust.ts';
 import { SECURITY_HEADERS } from './security/headers.ts';
 import { type LogOptions, loggerOptions } from './security/logging.ts';
 import { type RateLimitOptions, rateLimits } from './security/rateLimits.ts';
@@ -37,6 +39,10 @@ export interface AppOptions {
   rateLimits?: RateLimitOptions | false;
   /** How long a device token lives without use; DEVICE_TOKEN_TTL_DAYS (default 180 days) when not given. */
   deviceTokenTtlMs?: number;
+  /** How old a record's device time may be on arrival; CLOCK_WINDOW_DAYS (default 7 days) when not given. */
+  clockWindowMs?: number;
+  /** The server's clock for receiving pushes (tests of past days fix it); the real time when not given. */
+  pushClock?: () => Date;
   /** Whose X-Forwarded-For gives the client's address (security/trustProxy.ts); nobody's by default. */
   trustProxy?: TrustProxy;
 }
@@ -109,6 +115,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.decorateRequest('device', null);
   app.decorateRequest('manageActor', null);
   app.decorate('deviceTokenTtlMs', opts.deviceTokenTtlMs ?? deviceTokenTtlFromEnv());
+  app.decorate('clockWindowMs', opts.clockWindowMs ?? clockWindowFromEnv());
+  app.decorate('pushClock', opts.pushClock ?? (() => new Date()));
   // The API speaks JSON only; a text body is a client bug better named (415) than half-parsed.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
@@ -126,6 +134,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   void app.register(manageAuditRoutes, routeOpts);
   void app.register(reportRoutes, routeOpts);
   void app.register(adminDeviceRoutes, routeOpts);
+  void app.register(heldRecordRoutes, routeOpts);
   void app.register(adminStaffRoutes, routeOpts);
   void app.register(adminHallRoutes, routeOpts);
   void app.register(adminPeopleRoutes, routeOpts);

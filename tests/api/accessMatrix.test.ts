@@ -176,6 +176,15 @@ const TABLE: Record<string, Row> = {
     request: async ({ p, target: t }) => ({ url: at(API.adminDeviceRevoke, { deviceId: (await p.spareDevice(t)).id }) }),
   },
   [`GET ${API.adminLostRecords}`]: { expect: managerPage(200), request: ({ target: t }) => ({ url: hallQuery(API.adminLostRecords, t) }) },
+  [`GET ${API.adminHeldRecords}`]: { expect: managerPage(200), request: ({ target: t }) => ({ url: hallQuery(API.adminHeldRecords, t) }) },
+  [`POST ${API.adminHeldRecordAccept}`]: {
+    expect: managerPage(200),
+    request: async ({ p, target: t }) => ({ url: at(API.adminHeldRecordAccept, { heldId: await p.heldRecord(t) }), payload: { note: 'matrix' } }),
+  },
+  [`POST ${API.adminHeldRecordDiscard}`]: {
+    expect: managerPage(200),
+    request: async ({ p, target: t }) => ({ url: at(API.adminHeldRecordDiscard, { heldId: await p.heldRecord(t) }), payload: { note: 'matrix' } }),
+  },
   [`POST ${API.adminStaffSessionsRevoke}`]: {
     expect: managerPage(200),
     request: async ({ p, target: t }) => ({ url: at(API.adminStaffSessionsRevoke, { staffId: (await p.spareSession(t)).staffId }) }),

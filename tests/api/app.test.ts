@@ -9,7 +9,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../src/server/db/migrate.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine, openTestDatabase } from '../helpers/apiEngines.ts';
-import { entries, makeOutbox, seedHallFixture } from '../helpers/apiFixtures.ts';
+import { entries, makeOutbox, seedHallFixture, signEntries } from '../helpers/apiFixtures.ts';
 
 function makeClientDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'talktrack-client-'));
@@ -109,7 +109,7 @@ forEachEngine((engine) => {
         const health = await fetch(`${base}${API.health}`);
         expect(health.status).toBe(200);
         expect(Health.parse(await health.json()).database).toBe(true);
-        const body = JSON.stringify({ entries: entries(makeOutbox(fx, 4), 1, 4) });
+        const body = JSON.stringify({ entries: await signEntries(database, entries(makeOutbox(fx, 4), 1, 4)) });
         const headers = { authorization: `Bearer ${fx.device.token}`, 'content-type': 'application/json' };
         const first = await fetch(`${base}${API.push}`, { method: 'POST', headers, body });
         expect(first.status).toBe(200);

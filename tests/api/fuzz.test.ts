@@ -126,8 +126,8 @@ const SPECS: Record<string, EndpointSpec> = {
     template: refusedPush,
     answersRefusedRecords: true,
     mayChange: {
-      ignore: { push_receipts: 'whole table', devices: [...DEVICE_BOOKKEEPING, 'acked_seq'] },
-      why: 'a refused record is set aside with a receipt and the device moves past it, so one bad record never blocks the queue',
+      ignore: { push_receipts: 'whole table', held_records: 'whole table', devices: [...DEVICE_BOOKKEEPING, 'acked_seq'] },
+      why: 'a refused record is set aside with a receipt (and kept for a manager) and the device moves past it, so one bad record never blocks the queue',
     },
   },
   [`POST ${API.manageCampaigns}`]: {
@@ -150,6 +150,9 @@ const SPECS: Record<string, EndpointSpec> = {
   // Revoking a device or a person's sessions that do not exist: refused whatever the body says.
   [`POST ${API.adminDeviceRevoke}`]: { headers: manager, params: () => ({ deviceId: uuidv7() }), template: () => ({}) },
   [`POST ${API.adminStaffSessionsRevoke}`]: { headers: manager, params: () => ({ staffId: uuidv7() }), template: () => ({}) },
+  // Deciding on a held record that does not exist: refused whatever the note says.
+  [`POST ${API.adminHeldRecordAccept}`]: { headers: manager, params: () => ({ heldId: uuidv7() }), template: () => ({ note: 'fuzz' }) },
+  [`POST ${API.adminHeldRecordDiscard}`]: { headers: manager, params: () => ({ heldId: uuidv7() }), template: () => ({ note: 'fuzz' }) },
   // A code for another hall (a manager may not issue it) without a device name (refused by itself):
   // a spoilt hallId leaves the empty name, a spoilt name leaves the other hall.
   [`POST ${API.adminEnrolmentCodes}`]: { headers: manager, template: (w) => ({ hallId: w.otherHall.hall.id, deviceName: '' }) },

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../src/shared/apiPaths.ts';
 import { DailyReport, VisitDetailResponse } from '../../src/shared/schemas/reports.ts';
-import { type ApiContext, useApiApp } from '../helpers/apiApp.ts';
+import { type ApiContext, PAST_DAYS_WINDOW_MS, useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
 import { makeVisit } from '../helpers/apiFixtures.ts';
 import { type ManageHall, seedManageHall, type SignedIn } from '../helpers/manageFixtures.ts';
@@ -48,7 +48,7 @@ async function seedVisits(ctx: ApiContext, h: ManageHall): Promise<void> {
 const sorted = (rows: readonly string[]) => [...new Set(rows)].sort();
 
 forEachEngine((engine) => {
-  const ctx = useApiApp(engine);
+  const ctx = useApiApp(engine, { clockWindowMs: PAST_DAYS_WINDOW_MS });
 
   async function twoHalls() {
     const { app, database } = ctx();

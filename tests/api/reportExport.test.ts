@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MUST_SAY_KEYS } from '../../src/shared/mustSay.ts';
 import { neutralise } from '../../src/server/reports/neutralise.ts';
 import { insertStaff } from '../../src/server/repos/staff.ts';
-import { type ApiContext, useApiApp } from '../helpers/apiApp.ts';
+import { type ApiContext, PAST_DAYS_WINDOW_MS, useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
 import { makeRecommendation, makeVisit, makeVisitClose } from '../helpers/apiFixtures.ts';
 import { type ManageHall, seedManageHall } from '../helpers/manageFixtures.ts';
@@ -53,7 +53,7 @@ function hallParts(h: ManageHall) {
 }
 
 forEachEngine((engine) => {
-  const ctx = useApiApp(engine);
+  const ctx = useApiApp(engine, { clockWindowMs: PAST_DAYS_WINDOW_MS });
 
   describe('CSV export', () => {
     it('is UTF-8 with a BOM, headed in the chosen language, every formula neutralised, named after the hall and the dates', async () => {

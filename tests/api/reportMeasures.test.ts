@@ -3,7 +3,7 @@ import { withRatios } from '../../src/shared/measures.ts';
 import { MUST_SAY_KEYS } from '../../src/shared/mustSay.ts';
 import type { RecommendationRecord } from '../../src/shared/schemas/fieldRecords.ts';
 import { type CampaignDayRow, DailyReport, type PersonDayRow, VisitDetailResponse } from '../../src/shared/schemas/reports.ts';
-import { type ApiContext, useApiApp } from '../helpers/apiApp.ts';
+import { type ApiContext, PAST_DAYS_WINDOW_MS, useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
 import { type HallFixture, makeRecommendation, makeVisit, makeVisitClose } from '../helpers/apiFixtures.ts';
 import { type ManageHall, seedManageHall } from '../helpers/manageFixtures.ts';
@@ -18,6 +18,9 @@ import { addCampaign, makeVoid, outbox, reportApi } from '../helpers/reportFixtu
 const D1 = '2026-03-01';
 const D2 = '2026-03-02';
 const ALL = [...MUST_SAY_KEYS];
+
+/** When the server receives the pushes: the void on the visit's own day, the rest the morning after. */
+let serverNow = '2026-03-02T05:00:00Z';
 
 /** The day's records of the hall's consultant (C) and floor marketer (M), pushed from its tablet. */
 async function seed({ app, database }: ApiContext, h: ManageHall) {
@@ -52,12 +55,16 @@ async function seed({ app, database }: ApiContext, h: ManageHall) {
     r7: rec(v7, { ...vas, outcome: 'ineligible', elementsSaid: ['eligibility'] }),
     r8: rec(v7, { ...vas, outcome: 'accepted', elementsSaid: ALL }),
   };
+  // The voided visit first, received on its own day (a void counts only then).
+  serverNow = '2026-03-01T08:01:00Z';
+  box.add(v5, r.r6, close(v5, '2026-03-01T05:05:00Z'));
+  box.add(makeVoid(fx, v5.id, { voidedAt: '2026-03-01T06:00:00Z', reason: '客户改主意，误录' }));
+  await box.sendAll();
+  serverNow = '2026-03-02T05:00:00Z';
   box.add(v1, r.r1, r.r2, close(v1, '2026-03-01T02:10:00Z'));
   box.add(v2, r.r3, close(v2, '2026-03-01T16:01:00Z'));
   box.add(v3, makeVisitClose(fx, v3.id, { closedAt: '2026-03-01T16:05:00Z', noRecommendationConfirmed: true }));
   box.add(v4, r.r4, r.r5);
-  box.add(v5, r.r6, close(v5, '2026-03-01T05:05:00Z'));
-  box.add(makeVoid(fx, v5.id, { voidedAt: '2026-03-01T06:00:00Z', reason: '客户改主意，误录' }));
   box.add(v6);
   box.add(v7, r.r7, r.r8, close(v7, '2026-03-01T03:20:00Z'));
   box.add(v8, close(v8, '2026-03-02T04:10:00Z'));
@@ -72,7 +79,7 @@ function person(fx: HallFixture, staffId: string, staffName: string, day: string
 const byKey = <T extends { day: string }>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => `${a.day}${key(a)}`.localeCompare(`${b.day}${key(b)}`));
 
 forEachEngine((engine) => {
-  const ctx = useApiApp(engine);
+  const ctx = useApiApp(engine, { clockWindowMs: PAST_DAYS_WINDOW_MS, pushClock: () => new Date(serverNow) });
 
   describe('daily tallies', () => {
     it('counts every measure per person per day and per campaign per day, in the hall’s time zone, voids left out', async () => {

@@ -6,7 +6,7 @@ import { PullResponse, PushResponse } from '../../src/shared/schemas/sync.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { LATEST_SCHEMA_VERSION } from '../../src/server/db/migrate.ts';
 import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/demo.ts';
-import { insertTestDevice } from '../helpers/apiFixtures.ts';
+import { insertTestDevice, signEntries } from '../helpers/apiFixtures.ts';
 import { demoClose, demoRecommendation, demoVisit, demoVoid } from '../helpers/demoRecords.ts';
 import { type RunningServer, startServers } from '../helpers/e2eServer.ts';
 import { type Rng, seededRng } from '../helpers/seededRandom.ts';
@@ -101,9 +101,10 @@ function highestContiguous(sent: ReadonlySet<number>): number {
   return h;
 }
 
-async function pushOnce(server: RunningServer, tablet: Tablet, seqs: number[]): Promise<void> {
+async function pushOnce(database: Database, server: RunningServer, tablet: Tablet, seqs: number[]): Promise<void> {
   const knownAtSend = tablet.known;
-  const entries = tablet.rng.shuffle(seqs).map((seq) => ({ seq, record: tablet.plan[seq - 1]!.record }));
+  // Signed as the signed-in tablet signs them (the key issued on first use).
+  const entries = await signEntries(database, tablet.rng.shuffle(seqs).map((seq) => ({ seq, record: tablet.plan[seq - 1]!.record })));
   for (const s of seqs) tablet.sent.add(s);
   const res = await fetch(`${server.url}${API.push}`, {
     method: 'POST',
@@ -125,7 +126,7 @@ async function pushOnce(server: RunningServer, tablet: Tablet, seqs: number[]): 
 }
 
 /** Pushes at random until everything sendable is acknowledged, then repeats a few old batches. */
-async function runTablet(tablet: Tablet, servers: readonly RunningServer[]): Promise<void> {
+async function runTablet(database: Database, tablet: Tablet, servers: readonly RunningServer[]): Promise<void> {
   const { rng, plan } = tablet;
   let afterDone = 0;
   for (let step = 0; step < 500 && afterDone < 3; step++) {
@@ -138,7 +139,7 @@ async function runTablet(tablet: Tablet, servers: readonly RunningServer[]): Pro
     if (seqs.length === 0) continue;
     // One in four: the same batch to both processes at once (two tabs, a retry racing the original).
     const targets = rng.next() < 0.25 ? servers : [rng.pick(servers)];
-    await Promise.all(targets.map((server) => pushOnce(server, tablet, seqs)));
+    await Promise.all(targets.map((server) => pushOnce(database, server, tablet, seqs)));
   }
   expect(tablet.known, `seed ${SEED}, tablet ${tablet.index} never got everything acknowledged`).toBe(tablet.expectedAcked);
 }
@@ -198,7 +199,7 @@ describe('postgres: two server processes on one database', () => {
       const hole = index % HOLE_EVERY === HOLE_EVERY - 1 ? rng.int(10, plan.length - 5) : null;
       return { index, deviceId: d.deviceId, token: d.token, plan, hole, expectedAcked: hole === null ? plan.length : hole - 1, known: 0, sent: new Set(), rng };
     });
-    await Promise.all(tablets.map((t) => runTablet(t, servers)));
+    await Promise.all(tablets.map((t) => runTablet(database!, t, servers)));
 
     for (const t of tablets) {
       const where = `seed ${SEED}, tablet ${t.index}`;

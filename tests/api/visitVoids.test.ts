@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listFieldRecordIds } from '../../src/server/repos/fieldRecords.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
@@ -7,9 +7,15 @@ import { makeVoid, outbox } from '../helpers/reportFixtures.ts';
 
 /** Asia/Shanghai: 15:59:59Z is 23:59:59 of 1 March, 16:00:00Z is 2 March. */
 const LATE_EVENING = '2026-03-01T15:30:00Z';
+/** The server receives the pushes just before local midnight, unless a test moves it on. */
+const BEFORE_MIDNIGHT = '2026-03-01T15:59:59.500Z';
 
 forEachEngine((engine) => {
-  const ctx = useApiApp(engine);
+  let serverNow = BEFORE_MIDNIGHT;
+  const ctx = useApiApp(engine, { pushClock: () => new Date(serverNow) });
+  beforeEach(() => {
+    serverNow = BEFORE_MIDNIGHT;
+  });
 
   async function visitRow(visitId: string) {
     return ctx().database.db.selectFrom('visits').select(['voided_at', 'void_reason']).where('id', '=', visitId).executeTakeFirstOrThrow();
@@ -21,7 +27,7 @@ forEachEngine((engine) => {
       const fx = await seedHallFixture(app, database);
       const box = outbox(app, fx);
       const visit = makeVisit(fx, { openedAt: LATE_EVENING });
-      box.add(visit, makeRecommendation(fx, visit.id));
+      box.add(visit, makeRecommendation(fx, visit.id, { recordedAt: LATE_EVENING }));
       await box.sendAll();
       expect(await visitRow(visit.id)).toEqual({ voided_at: null, void_reason: null });
 
@@ -52,7 +58,7 @@ forEachEngine((engine) => {
       expect((await visitRow(visit.id)).voided_at).toBe('2026-03-01T02:01:00Z');
     });
 
-    it('refuses another person’s visit, another day, a second void and an unknown visit, each with its reason', async () => {
+    it('refuses another person’s visit, a void reaching the server the next day, a second void and an unknown visit, each with its reason', async () => {
       const { app, database } = ctx();
       const fx = await seedHallFixture(app, database);
       const box = outbox(app, fx);
@@ -65,30 +71,35 @@ forEachEngine((engine) => {
       const first = makeVoid(fx, mine.id, { voidedAt: '2026-03-01T15:45:00Z' });
       box.add(
         makeVoid(fx, marketers.id, { voidedAt: '2026-03-01T15:45:00Z' }),
-        // One second past local midnight: the next day.
-        makeVoid(fx, yesterdays.id, { voidedAt: '2026-03-01T16:00:01Z' }),
         first,
         makeVoid(fx, mine.id, { voidedAt: '2026-03-01T15:50:00Z', reason: '又一次' }),
-        makeVoid(fx, makeVisit(fx).id),
+        makeVoid(fx, makeVisit(fx).id, { voidedAt: '2026-03-01T15:50:00Z' }),
         makeVoid(fx, mine.id, { reason: '   ' }),
       );
       const answer = await box.send();
-      expect(answer.ackedThrough).toBe(9);
+      expect(answer.ackedThrough).toBe(8);
       expect(answer.rejected.map((r) => [r.seq, r.error])).toEqual([
         [4, 'not_own_visit'],
-        [5, 'void_too_late'],
-        [7, 'already_voided'],
-        [8, 'unknown_visit'],
-        [9, 'invalid_record'],
+        [6, 'already_voided'],
+        [7, 'unknown_visit'],
+        [8, 'invalid_record'],
       ]);
       const messages = Object.fromEntries(answer.rejected.map((r) => [r.error, r.message]));
       expect(messages.not_own_visit).toMatch(/only the person who opened a visit can void it/);
-      expect(messages.void_too_late).toMatch(/opened on 2026-03-01 .*this void is of 2026-03-02/);
       expect(messages.already_voided).toMatch(/already been voided/);
       expect(messages.unknown_visit).toMatch(/before its void/);
       expect(messages.invalid_record).toMatch(/reason/);
 
+      // Made on the tablet before midnight, but reaching the server one second after it: the
+      // server's day decides, so a tablet clock set back cannot void an earlier day's visit.
+      serverNow = '2026-03-01T16:00:01Z';
+      box.add(makeVoid(fx, yesterdays.id, { voidedAt: '2026-03-01T15:59:00Z' }));
+      const late = await box.send();
+      expect(late.rejected.map((r) => [r.seq, r.error])).toEqual([[9, 'void_too_late']]);
+      expect(late.rejected[0]!.message).toMatch(/opened on 2026-03-01 .*reached the server on 2026-03-02/);
+
       // A later batch is refused the same way: the void stored first is the one that holds.
+      serverNow = BEFORE_MIDNIGHT;
       box.add(makeVoid(fx, mine.id, { voidedAt: '2026-03-01T15:55:00Z' }));
       expect((await box.send()).rejected.map((r) => r.error)).toEqual(['already_voided']);
       expect(await visitRow(mine.id)).toEqual({ voided_at: '2026-03-01T15:45:00Z', void_reason: first.reason });

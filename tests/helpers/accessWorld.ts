@@ -8,7 +8,7 @@ import { issuePasswordCode } from '../../src/server/repos/passwordCodes.ts';
 import { createStaffSession } from '../../src/server/repos/sessions.ts';
 import { insertStaff } from '../../src/server/repos/staff.ts';
 import type { ApiContext } from './apiApp.ts';
-import { ackedSeq, CONSULTANT_PIN, type DeviceFixture, enrolDevice, insertTestDevice, makeVisit } from './apiFixtures.ts';
+import { ackedSeq, CONSULTANT_PIN, type DeviceFixture, enrolDevice, insertTestDevice, makeVisit, push, signEntries } from './apiFixtures.ts';
 import { adminApi, DAY_MS, expireSession, lastUsed } from './deviceFixtures.ts';
 import {
   ADMIN_PASSWORD,
@@ -178,7 +178,16 @@ export function prepare(w: World) {
       const device = caller.device ?? w.own.fx.device;
       const seq = (await ackedSeq(database, device.id)) + 1;
       const record = makeVisit(hall.fx, { deviceId: device.id });
-      return { entries: [{ seq, record }], outbox: { pending: 1, lastSeq: seq } };
+      return { entries: await signEntries(database, [{ seq, record }]), outbox: { pending: 1, lastSeq: seq } };
+    },
+    /** A visit of the hall dated 30 days back, pushed signed from a tablet of its own and held: what a decision acts on. */
+    async heldRecord(hall: ManageHall): Promise<string> {
+      const device = await insertTestDevice(database, hall.fx.hall.id);
+      const record = makeVisit(hall.fx, { deviceId: device.id, openedAt: new Date(Date.now() - 30 * DAY_MS).toISOString() });
+      const res = await push(app, device.token, { entries: [{ seq: 1, record }] });
+      if (res.statusCode !== 200) throw new Error(`pushing a record to hold failed: ${res.body}`);
+      const row = await database.db.selectFrom('held_records').select('id').where('device_id', '=', device.id).executeTakeFirstOrThrow();
+      return row.id;
     },
   };
 }

@@ -11,12 +11,14 @@ import type {
   VisitRecord,
 } from '../../src/shared/schemas/fieldRecords.ts';
 import type { Campaign, Hall, TalkTrackVersion } from '../../src/shared/schemas/reference.ts';
+import { importSigningKey, macOf, type RecordSig } from '../../src/shared/recordSignature.ts';
 import type { PushEntry } from '../../src/shared/schemas/sync.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
 import { insertCampaign } from '../../src/server/repos/campaigns.ts';
 import { insertDevice } from '../../src/server/repos/devices.ts';
 import { issueEnrolmentCode } from '../../src/server/repos/enrolmentCodes.ts';
+import { issueSigningKey } from '../../src/server/repos/signingKeys.ts';
 import { insertHall } from '../../src/server/repos/halls.ts';
 import { insertStaff } from '../../src/server/repos/staff.ts';
 import { insertTalkTrackVersion } from '../../src/server/repos/talkTracks.ts';
@@ -42,6 +44,7 @@ const text = (zh: string) => ({ zh, en: `${zh} (en)` });
 
 /** Enrols a new device of the hall through the API, as a tablet would. */
 export async function enrolDevice(app: FastifyInstance, database: Database, hallId: string): Promise<DeviceFixture> {
+  registerTestApp(app, database);
   const { code } = await issueEnrolmentCode(database.db, { hallId });
   const res = await app.inject({ method: 'POST', url: API.enrol, payload: { code, label: 'test tablet' } });
   expect(res.statusCode, res.body).toBe(200);
@@ -61,6 +64,7 @@ export async function insertTestDevice(database: Database, hallId: string): Prom
 
 /** A hall with a consultant (PIN CONSULTANT_PIN), a floor marketer, an inactive consultant, a published campaign and an enrolled device. */
 export async function seedHallFixture(app: FastifyInstance, database: Database): Promise<HallFixture> {
+  registerTestApp(app, database);
   const { db } = database;
   const hall: Hall = { id: uuidv7(), name: text(`测试营业厅 ${Math.random().toString(36).slice(2, 6)}`), timeZone: 'Asia/Shanghai' };
   await insertHall(db, hall);
@@ -186,12 +190,62 @@ export function entries(records: readonly unknown[], from: number, to: number): 
   return out;
 }
 
-export function push(app: FastifyInstance, token: string, payload: unknown) {
+/**
+ * Signing, as a tablet does after its person signed in online: one key per (tablet, person), issued
+ * the first time a test pushes a record of that person from that tablet and kept for the run.
+ * Tests of refused signatures give an entry `sig` themselves (`sig: undefined` sends none).
+ */
+const databases = new WeakMap<FastifyInstance, Database>();
+const signingKeys = new Map<string, Promise<{ keyId: string; key: CryptoKey } | null>>();
+
+/** Lets `push` on this app issue the signing keys its records need (useApiApp and the fixtures call it). */
+export function registerTestApp(app: FastifyInstance, database: Database): void {
+  databases.set(app, database);
+}
+
+/** The key a test tablet signs this person's records with, issued on first use; null for no such person. */
+export function testSigningKey(database: Database, deviceId: string, staffId: string): Promise<{ keyId: string; key: CryptoKey } | null> {
+  const name = `${deviceId}:${staffId}`;
+  let found = signingKeys.get(name);
+  if (found === undefined) {
+    found = (async () => {
+      const staff = await database.db.selectFrom('staff').select('id').where('id', '=', staffId).executeTakeFirst();
+      const device = await database.db.selectFrom('devices').select('id').where('id', '=', deviceId).executeTakeFirst();
+      if (staff === undefined || device === undefined) return null;
+      const issued = await issueSigningKey(database.db, { staffId, deviceId, now: new Date() });
+      return { keyId: issued.id, key: await importSigningKey(issued.secret) };
+    })();
+    signingKeys.set(name, found);
+  }
+  return found;
+}
+
+/** Signs, with the shared tablet code, every entry that has no `sig` key and whose record names a tablet and a person. */
+export async function signEntries<E extends { record: unknown }>(database: Database, list: readonly E[]): Promise<Array<E & { sig?: RecordSig }>> {
+  return Promise.all(
+    list.map(async (entry) => {
+      if ('sig' in entry) return entry;
+      const record = entry.record as { deviceId?: unknown; staffId?: unknown } | null;
+      if (typeof record !== 'object' || record === null || typeof record.deviceId !== 'string' || typeof record.staffId !== 'string') return entry;
+      const key = await testSigningKey(database, record.deviceId, record.staffId);
+      if (key === null) return entry;
+      return { ...entry, sig: { keyId: key.keyId, mac: await macOf(key.key, entry.record) } };
+    }),
+  );
+}
+
+export async function push(app: FastifyInstance, token: string, payload: unknown) {
+  const database = databases.get(app);
+  let body = payload;
+  if (database !== undefined && typeof payload === 'object' && payload !== null && Array.isArray((payload as { entries?: unknown }).entries)) {
+    const list = (payload as { entries: Array<{ record: unknown }> }).entries;
+    body = { ...payload, entries: await signEntries(database, list) };
+  }
   return app.inject({
     method: 'POST',
     url: API.push,
     headers: { authorization: `Bearer ${token}` },
-    payload: payload as object,
+    payload: body as object,
   });
 }
 

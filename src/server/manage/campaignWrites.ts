@@ -137,7 +137,7 @@ export async function retireCampaign(
   await writeWithRev(db, async (trx, rev) => {
     const stored = await requireEditable(trx, actor, campaignId);
     await claim(trx, actor, stored, expected, editor);
-    await setStatus(trx, campaignId, 'retired', rev);
+    await setStatus(trx, campaignId, 'retired', rev, editor.at);
     const was = stored.current === null ? 'never published' : `was at version ${stored.current.version}`;
     await audit(trx, actor, editor, { action: 'retire', campaignId, hallIds: stored.hallIds, summary: `retired (${was})` });
   });

@@ -12,6 +12,7 @@ import type { ManageActor } from '../manage/actor.ts';
 import { type AuditDetails, insertAccessAudit } from '../repos/accessAudit.ts';
 import { hallFromRow } from '../repos/halls.ts';
 import { revokeSessionsOfStaff } from '../repos/sessions.ts';
+import { revokeSigningKeys } from '../repos/signingKeys.ts';
 import { getStaffRow, insertStaff, personFromRow, type StaffRow } from '../repos/staff.ts';
 import { moveStaff, setStaffActive, unlockStaff, updateStaffDetails } from '../repos/staffChanges.ts';
 import { type GivenSecret, giveSecret, type PreparedSecret, prepareSecret } from './firstSecret.ts';
@@ -125,6 +126,8 @@ export async function updatePerson(
       await updateStaffDetails(trx, staffId, body);
       const given = prepared === null ? NO_SECRET : await giveSecret(trx, { staffId, prepared, createdBy: actor.staffId, now });
       const ended = prepared === null ? 0 : await revokeSessionsOfStaff(trx, staffId, now);
+      // A new kind of secret: the keys the old one unlocked on tablets sign nothing from now on.
+      if (prepared !== null) await revokeSigningKeys(trx, { staffId }, now);
       const changed = Object.entries(body).filter(([, v]) => v !== undefined).map(([k]) => k);
       await insertAccessAudit(trx, {
         at: now.toISOString(),
@@ -173,6 +176,8 @@ export async function resetSecret(
   const result = await db.transaction().execute(async (trx) => {
     const given = await giveSecret(trx, { staffId, prepared, createdBy: actor.staffId, now });
     const ended = await revokeSessionsOfStaff(trx, staffId, now);
+    // Whoever knew the old PIN or password can no longer sign records with the keys it unlocked.
+    await revokeSigningKeys(trx, { staffId }, now);
     await insertAccessAudit(trx, {
       at: now.toISOString(),
       actor,
@@ -199,6 +204,7 @@ export async function movePerson(db: Kysely<Schema>, actor: ManageActor, staffId
   const ended = await db.transaction().execute(async (trx) => {
     await moveStaff(trx, row, to.id, now);
     const count = await revokeSessionsOfStaff(trx, staffId, now);
+    await revokeSigningKeys(trx, { staffId }, now);
     const details = { name: row.name, fromHallId: from.id, fromHall: fromName, toHallId: to.id, toHall: toName, sessionsEnded: count };
     // In the audit of both halls: each hall's manager sees who left and who came.
     for (const [hallId, summary] of [
@@ -222,6 +228,7 @@ export async function deactivatePerson(db: Kysely<Schema>, actor: ManageActor, s
   const ended = await db.transaction().execute(async (trx) => {
     await setStaffActive(trx, staffId, false, now);
     const count = await revokeSessionsOfStaff(trx, staffId, now);
+    await revokeSigningKeys(trx, { staffId }, now);
     await insertAccessAudit(trx, {
       at: now.toISOString(),
       actor,

@@ -32,7 +32,10 @@ export type AccessAction =
   /** target: the file's SHA-256, so the same file is not imported into the hall twice. */
   | 'import_roster'
   /** By the person themself, with the code they were given. */
-  | 'redeem_password_code';
+  | 'redeem_password_code'
+  /** target: the held record; a record the server refused, stored after all or set aside for good. */
+  | 'accept_held_record'
+  | 'discard_held_record';
 
 /** Names, counts and ids for showing the entry in either language; never a code, PIN or password. */
 export type AuditDetails = Readonly<Record<string, string | number | boolean | null>>;

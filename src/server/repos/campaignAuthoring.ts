@@ -211,8 +211,13 @@ export async function replaceHalls(trx: Kysely<Schema>, campaignId: string, hall
     .execute();
 }
 
-export async function setStatus(trx: Kysely<Schema>, campaignId: string, status: string, rev: number): Promise<void> {
-  await trx.updateTable('campaigns').set({ status, rev }).where('id', '=', campaignId).execute();
+/** `retiredAt` with status `retired`: recommendations recorded after it do not count against the campaign. */
+export async function setStatus(trx: Kysely<Schema>, campaignId: string, status: string, rev: number, retiredAt?: string): Promise<void> {
+  await trx
+    .updateTable('campaigns')
+    .set({ status, rev, ...(status === 'retired' ? { retired_at: retiredAt ?? new Date().toISOString() } : {}) })
+    .where('id', '=', campaignId)
+    .execute();
 }
 
 /** A published talk-track version numbered after the campaign's highest, stamped with the publish rev. */

@@ -133,3 +133,26 @@ export async function campaignAppliesToHall(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * When a campaign could be recorded against: from its first published talk-track version until it
+ * was retired (null: never published / not retired).
+ */
+export async function campaignLiveSpan(
+  db: Kysely<Schema>,
+  campaignId: string,
+): Promise<{ firstPublishedAt: string | null; retiredAt: string | null }> {
+  const campaign = await db.selectFrom('campaigns').select('retired_at').where('id', '=', campaignId).executeTakeFirst();
+  const versions = await db
+    .selectFrom('talk_track_versions')
+    .select('published_at')
+    .where('campaign_id', '=', campaignId)
+    .where('published_at', 'is not', null)
+    .execute();
+  // Stored with the publisher's offset (+08:00 or Z): compared as instants, not as text.
+  let first: string | null = null;
+  for (const v of versions) {
+    if (v.published_at !== null && (first === null || Date.parse(v.published_at) < Date.parse(first))) first = v.published_at;
+  }
+  return { firstPublishedAt: first, retiredAt: campaign?.retired_at ?? null };
+}

@@ -12,12 +12,15 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-/** Which of these record ids are stored already (one query per chunk, not one per record). */
-export async function existingFieldRecordIds(db: Kysely<Schema>, ids: readonly string[]): Promise<Set<string>> {
-  const found = new Set<string>();
+/**
+ * Which of these record ids are stored already, with their content hash (null for a record stored
+ * before hashes were kept); one query per chunk, not one per record.
+ */
+export async function existingFieldRecordHashes(db: Kysely<Schema>, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const found = new Map<string, string | null>();
   for (const part of chunks([...new Set(ids)])) {
-    const rows = await db.selectFrom('field_records').select('id').where('id', 'in', part).execute();
-    for (const r of rows) found.add(r.id);
+    const rows = await db.selectFrom('field_records').select(['id', 'content_hash']).where('id', 'in', part).execute();
+    for (const r of rows) found.set(r.id, r.content_hash);
   }
   return found;
 }
@@ -63,6 +66,8 @@ export interface StoredRecord {
   seq: number;
   /** The hall-local day of the record's visit (of the visit itself for a visit). */
   localDay: string;
+  /** sha256 of the record's canonical JSON as the tablet sent it. */
+  contentHash: string;
 }
 
 /**
@@ -77,13 +82,14 @@ export async function insertFieldRecords(trx: Kysely<Schema>, stored: readonly S
     await trx
       .insertInto('field_records')
       .values(
-        part.map(({ record, seq }) => ({
+        part.map(({ record, seq, contentHash }) => ({
           id: record.id,
           kind: record.kind,
           hall_id: record.hallId,
           device_id: record.deviceId,
           seq,
           received_at: receivedAt,
+          content_hash: contentHash,
         })),
       )
       .onConflict((oc) => oc.column('id').doNothing())

@@ -10,6 +10,8 @@ export interface Receipt {
   status: PushReceiptsTable['status'];
   error: string | null;
   message: string | null;
+  /** sha256 of the record's canonical JSON as offered; null when it had none (not an object). */
+  recordHash: string | null;
 }
 
 /** Plain inserts: (device_id, seq) is the primary key, so a second receipt for a seq fails loudly. */
@@ -27,6 +29,7 @@ export async function insertReceipts(trx: Kysely<Schema>, receipts: readonly Rec
           error: receipt.error,
           message: receipt.message,
           created_at: now,
+          record_hash: receipt.recordHash,
         })),
       )
       .execute();
@@ -51,4 +54,21 @@ export async function listRejected(
     .orderBy('seq')
     .execute();
   return rows.map((r) => ({ seq: r.seq, error: r.error ?? 'rejected', message: r.message ?? 'rejected' }));
+}
+
+/** The content hash offered under each of these seqs (null: a receipt from before hashes). */
+export async function receiptHashes(db: Kysely<Schema>, deviceId: string, seqs: readonly number[]): Promise<Map<number, string | null>> {
+  const found = new Map<number, string | null>();
+  if (seqs.length === 0) return found;
+  // A range on the (device_id, seq) key, then filtered: seqs of a resend are mostly consecutive.
+  const rows = await db
+    .selectFrom('push_receipts')
+    .select(['seq', 'record_hash'])
+    .where('device_id', '=', deviceId)
+    .where('seq', '>=', Math.min(...seqs))
+    .where('seq', '<=', Math.max(...seqs))
+    .execute();
+  const wanted = new Set(seqs);
+  for (const r of rows) if (wanted.has(r.seq)) found.set(r.seq, r.record_hash);
+  return found;
 }

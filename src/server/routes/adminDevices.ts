@@ -11,6 +11,7 @@ import { HttpError } from '../errors.ts';
 import { manageAuth, requireActor } from '../manage/actor.ts';
 import { insertAccessAudit } from '../repos/accessAudit.ts';
 import { getDevice, listDevices, revokeDevice } from '../repos/devices.ts';
+import { revokeSigningKeys } from '../repos/signingKeys.ts';
 import { parseInput } from '../validate.ts';
 
 /**
@@ -44,6 +45,8 @@ export async function adminDeviceRoutes(app: FastifyInstance, opts: { database: 
     await db.transaction().execute(async (trx) => {
       // Revoking twice changes nothing and is not audited twice.
       if (!(await revokeDevice(trx, device.id, now))) return;
+      // Whoever holds the lost tablet cannot sign records on it from now on.
+      await revokeSigningKeys(trx, { deviceId: device.id }, now);
       await insertAccessAudit(trx, {
         at: now.toISOString(),
         actor,

@@ -10,6 +10,7 @@ import { forbidden, HttpError } from '../errors.ts';
 import { manageAuth, requireActor } from '../manage/actor.ts';
 import { insertAccessAudit } from '../repos/accessAudit.ts';
 import { revokeSessionsOfStaff } from '../repos/sessions.ts';
+import { revokeSigningKeys } from '../repos/signingKeys.ts';
 import { getStaffRow } from '../repos/staff.ts';
 import { parseInput } from '../validate.ts';
 
@@ -29,6 +30,8 @@ export async function adminStaffRoutes(app: FastifyInstance, opts: { database: D
     const now = new Date();
     const revoked = await db.transaction().execute(async (trx) => {
       const count = await revokeSessionsOfStaff(trx, staffId, now);
+      // Signed out everywhere means signing nowhere: the tablets' keys for them end too.
+      await revokeSigningKeys(trx, { staffId }, now);
       // Audited even when there was none: someone thought it necessary, and that is worth knowing.
       await insertAccessAudit(trx, {
         at: now.toISOString(),

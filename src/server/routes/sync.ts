@@ -8,6 +8,15 @@ import { applyPush } from '../sync/applyPush.ts';
 import { buildPull } from '../sync/buildPull.ts';
 import { parseInput } from '../validate.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** How old a record's device time may be on arrival (buildApp sets it; CLOCK_WINDOW_DAYS). */
+    clockWindowMs: number;
+    /** When a push is received (buildApp sets it). */
+    pushClock: () => Date;
+  }
+}
+
 /** 500 entries of a few hundred bytes each fit with room to spare. */
 export const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
 
@@ -21,7 +30,7 @@ export async function syncRoutes(app: FastifyInstance, opts: { database: Databas
     const device = requireDevice(request);
     // A record with a NUL is refused alone, in applyPush: one bad record never refuses the batch.
     const body = parseInput(PushRequest, request.body, 'request body', { nulCheckedLater: true });
-    return applyPush(database, { id: device.id, hallId: device.hall_id }, body);
+    return applyPush(database, { id: device.id, hallId: device.hall_id }, body, { clockWindowMs: app.clockWindowMs, now: app.pushClock() });
   });
 
   app.get(API.pull, { onRequest }, async (request): Promise<PullResponse> => {

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { FieldRecord, VisitVoidRecord } from '../../shared/schemas/fieldRecords.ts';
+import type { HeldReason } from '../../shared/schemas/heldRecords.ts';
 import type { Schema } from '../db/schema.ts';
-import { campaignAppliesToHall } from '../repos/campaigns.ts';
+import { campaignAppliesToHall, campaignLiveSpan } from '../repos/campaigns.ts';
 import type { KnownVisit } from '../repos/fieldRecords.ts';
 import { wasRemovedFrom } from '../repos/referenceRemovals.ts';
 import { getStaffRow } from '../repos/staff.ts';
 import { talkTrackBelongsToCampaign } from '../repos/talkTracks.ts';
 
 export interface RuleFailure {
-  error: string;
+  error: HeldReason;
   message: string;
 }
 
@@ -23,13 +24,17 @@ export class RecordRules {
    * @param knownVisits visits of the hall stored before this batch; `accepted` adds each visit
    *   (and marks each void) of the batch as it is accepted, so later records of the batch see them.
    * @param dayOf an instant's local date in the hall's time zone.
+   * @param receivedAt when the server received the record: a void is judged by it, not by the tablet's clock.
    */
   constructor(
     private readonly trx: Kysely<Schema>,
     private readonly device: { id: string; hallId: string },
     private readonly knownVisits: Map<string, KnownVisit>,
     private readonly dayOf: (instant: string) => string,
+    private readonly receivedAt: string,
   ) {}
+
+  private readonly spans = new Map<string, Promise<{ firstPublishedAt: string | null; retiredAt: string | null }>>();
 
   /** The hall-local day the record counts on: its visit's (a visit's own for a visit). */
   localDay(record: FieldRecord): string {
@@ -71,8 +76,9 @@ export class RecordRules {
     });
   }
 
-  async check(record: FieldRecord): Promise<RuleFailure | null> {
-    const { trx, device } = this;
+  /** Whose record it is: this tablet's, and a person of this hall (checked before its signature). */
+  async checkOwner(record: FieldRecord): Promise<RuleFailure | null> {
+    const { device } = this;
     if (record.deviceId !== device.id) {
       return {
         error: 'wrong_device',
@@ -85,6 +91,12 @@ export class RecordRules {
         message: `staff ${record.staffId} is not a member of this hall; pull reference data and sign in again`,
       };
     }
+    return null;
+  }
+
+  /** What the record refers to: its visit, its campaign and talk track, and the void rules. */
+  async check(record: FieldRecord): Promise<RuleFailure | null> {
+    const { trx, device } = this;
     if (record.kind === 'visit') return null;
 
     const visit = this.knownVisits.get(record.visitId);
@@ -115,10 +127,27 @@ export class RecordRules {
         message: `talk-track version ${record.talkTrackVersionId} is not a version of campaign ${record.campaignId}; pull reference data and try again`,
       };
     }
+    let span = this.spans.get(record.campaignId);
+    if (span === undefined) {
+      span = campaignLiveSpan(trx, record.campaignId);
+      this.spans.set(record.campaignId, span);
+    }
+    const { firstPublishedAt, retiredAt } = await span;
+    const at = Date.parse(record.recordedAt);
+    if (firstPublishedAt === null || at < Date.parse(firstPublishedAt) || (retiredAt !== null && at >= Date.parse(retiredAt))) {
+      const when =
+        firstPublishedAt === null
+          ? 'it was never published'
+          : `it ran from ${firstPublishedAt}${retiredAt === null ? '' : ` until ${retiredAt}`}`;
+      return {
+        error: 'campaign_not_live',
+        message: `campaign ${record.campaignId} was not live at ${record.recordedAt} (${when}); a recommendation counts only against a campaign published and not retired when it was made`,
+      };
+    }
     return null;
   }
 
-  /** Only your own visit, only on the day it was opened, and only once. */
+  /** Only your own visit, only on the day it was opened (by the server's clock), and only once. */
   private checkVoid(record: VisitVoidRecord, visit: KnownVisit): RuleFailure | null {
     if (visit.staffId !== record.staffId) {
       return {
@@ -132,11 +161,12 @@ export class RecordRules {
         message: `visit ${record.visitId} has already been voided; nothing more to do`,
       };
     }
-    const voidDay = this.dayOf(record.voidedAt);
+    // The server's day, not the tablet's: a clock set back must not void last week's visits.
+    const voidDay = this.dayOf(this.receivedAt);
     if (voidDay !== visit.localDay) {
       return {
         error: 'void_too_late',
-        message: `visit ${record.visitId} was opened on ${visit.localDay} and could be voided only that day (this void is of ${voidDay}); it stays counted, so tell your manager if it was a mistake`,
+        message: `visit ${record.visitId} was opened on ${visit.localDay} and could be voided only that day (this void reached the server on ${voidDay}); it stays counted, so tell your manager if it was a mistake`,
       };
     }
     return null;

@@ -24,12 +24,18 @@ export const TallyCountsSchema = z.object({
 });
 
 /** Filters of every report; a consultant or floor marketer is always narrowed to themself. */
+/** A report's day: records exist only for 2000–2100 (the push refuses other years), so others are a mistake. */
+const ReportDay = LocalDate.refine((day) => {
+  const year = Number(day.slice(0, 4));
+  return year >= 2000 && year <= 2100;
+}, 'must be a date in the years 2000 to 2100');
+
 export const ReportQuery = z
   .object({
     /** Required for an admin reading one hall; omitted by an admin = every hall. A manager's own hall by default. */
     hallId: Id.optional(),
-    from: LocalDate,
-    to: LocalDate,
+    from: ReportDay,
+    to: ReportDay,
     staffId: Id.optional(),
     campaignId: Id.optional(),
     category: CampaignCategory.optional(),
@@ -95,7 +101,7 @@ export type ExportQuery = z.infer<typeof ExportQuery>;
 
 export const VisitDetailQuery = z.object({
   hallId: Id.optional(),
-  day: LocalDate,
+  day: ReportDay,
   staffId: Id.optional(),
   campaignId: Id.optional(),
   category: CampaignCategory.optional(),

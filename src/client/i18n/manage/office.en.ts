@@ -190,6 +190,8 @@ export const officeEn: Record<OfficeMessageKey, string> = {
   'manage.access.action.unlock_person': 'Unlocked a person',
   'manage.access.action.import_roster': 'Imported a roster',
   'manage.access.action.redeem_password_code': 'Set their password with a code',
+  'manage.access.action.accept_held_record': 'Accepted a held-back record',
+  'manage.access.action.discard_held_record': 'Discarded a held-back record',
   'manage.access.action.issue_enrolment_code': 'Issued an enrolment code',
   'manage.access.action.cancel_enrolment_code': 'Cancelled an enrolment code',
 };

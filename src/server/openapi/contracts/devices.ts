@@ -1,6 +1,7 @@
 import { API } from '../../../shared/apiPaths.ts';
 import { DeviceListResponse, HallQuery, LostRecordsResponse, RevokeDeviceResponse } from '../../../shared/schemas/devices.ts';
-import { DeviceParams, EnrolmentCodeParams } from '../../../shared/schemas/params.ts';
+import { HeldDecisionRequest, HeldDecisionResponse, HeldRecordListResponse, HeldRecordsQuery } from '../../../shared/schemas/heldRecords.ts';
+import { DeviceParams, EnrolmentCodeParams, HeldRecordParams } from '../../../shared/schemas/params.ts';
 import { EnrolmentCodeListResponse, EnrolmentCodeRequest, EnrolmentCodeResponse } from '../../../shared/schemas/people.ts';
 import { MANAGERS } from '../../access/roles.ts';
 import { json, noContent, type RouteContract, signedIn } from '../contract.ts';
@@ -82,5 +83,47 @@ export const DEVICES: readonly RouteContract[] = [
     params: EnrolmentCodeParams,
     ok: noContent('Cancelled: the code enrols nothing any more.'),
     answers: { 403: ownHallOnly, 404: '`not_found`: no pending code with this id.' },
+  },
+  {
+    method: 'GET',
+    path: API.adminHeldRecords,
+    tag: 'Devices',
+    summary: 'Records the server held back (unsigned, conflicting, out of clock bounds, refused by the push rules)',
+    description: 'Newest first; `status` defaults to `held`. A manager sees their own hall, an admin every hall or the one named.',
+    access: managers,
+    query: HeldRecordsQuery,
+    ok: json(200, HeldRecordListResponse, 'The held records, with the tablet, the person, the reason and any decision.'),
+    answers: hallView,
+  },
+  {
+    method: 'POST',
+    path: API.adminHeldRecordAccept,
+    tag: 'Devices',
+    summary: 'Store a held record after all (clock out of range, or its visit arrived since), with a note; audited',
+    description: 'The push rules are checked again, all but the clock bounds.',
+    access: managers,
+    params: HeldRecordParams,
+    body: HeldDecisionRequest,
+    ok: json(200, HeldDecisionResponse, 'The held record, now accepted.'),
+    answers: {
+      403: ownHallOnly,
+      404: '`not_found`: no such held record.',
+      409: '`not_acceptable`: its reason cannot be overruled; `already_decided`: accepted or discarded before; `already_stored`: the record is stored already; or the push rule that still refuses it (`unknown_visit`, `not_own_visit`, …).',
+    },
+  },
+  {
+    method: 'POST',
+    path: API.adminHeldRecordDiscard,
+    tag: 'Devices',
+    summary: 'Set a held record aside for good, with a note; audited',
+    access: managers,
+    params: HeldRecordParams,
+    body: HeldDecisionRequest,
+    ok: json(200, HeldDecisionResponse, 'The held record, now discarded.'),
+    answers: {
+      403: ownHallOnly,
+      404: '`not_found`: no such held record.',
+      409: '`already_decided`: accepted or discarded before.',
+    },
   },
 ];
