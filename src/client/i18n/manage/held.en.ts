@@ -59,7 +59,4 @@ export const heldEn: Record<HeldMessageKey, string> = {
   'manage.error.already_decided': 'Someone has already decided on this record: reload the page to see the outcome.',
   'manage.error.not_acceptable': 'A record held back for this reason cannot be accepted, only discarded.',
   'manage.error.already_stored': 'This record is stored already (the tablet sent it again since): discard this copy.',
-
-  'manage.access.action.accept_held_record': 'Accepted a held-back record',
-  'manage.access.action.discard_held_record': 'Discarded a held-back record',
 };

@@ -59,10 +59,6 @@ export const heldZhCN = {
   'manage.error.already_decided': '这条记录已经有人处理过了：请刷新页面查看结果。',
   'manage.error.not_acceptable': '这个原因的记录不能接受，只能舍弃。',
   'manage.error.already_stored': '这条记录已经保存了（平板后来又发送过一次）：请舍弃这份重复的。',
-
-  // The access audit's words for the decisions
-  'manage.access.action.accept_held_record': '接受暂扣的记录',
-  'manage.access.action.discard_held_record': '舍弃暂扣的记录',
 } as const;
 
 export type HeldMessageKey = keyof typeof heldZhCN;

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../src/server/db/database.ts';
 import { useApiApp } from '../../../helpers/apiApp.ts';
 import { makeVisit, push } from '../../../helpers/apiFixtures.ts';
@@ -8,6 +8,8 @@ import { manageUi } from '../../../helpers/manageUi.tsx';
 import { resetUiState } from '../../../helpers/uiFixtures.tsx';
 
 beforeEach(resetUiState);
+// The manager pages' chunk is compiled once here, so the first test is not timed with it.
+beforeAll(() => import('../../../../src/client/ui/manage/ManageApp.tsx'), 30_000);
 
 /** What the page must show for an instant: Intl, in the hall's time zone, in the page's language. */
 const shown = (instant: string, lang: string) =>

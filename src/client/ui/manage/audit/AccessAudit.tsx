@@ -38,8 +38,11 @@ function subjectOf(entry: AccessAuditEntry, t: ManageTranslate): string {
     const value = d[key];
     return typeof value === 'string' ? value : null;
   };
-  // A held record's decision: which kind of record, and the manager's own reason.
-  if (entry.action === 'accept_held_record' || entry.action === 'discard_held_record') return `${kindName(text('kind'), t)}: ${text('note') ?? ''}`;
+  // A held record's decision: which kind of record, whose, and the manager's own reason.
+  if (entry.action === 'accept_held_record' || entry.action === 'discard_held_record') {
+    const what = [kindName(text('kind'), t), text('name')].filter((part) => part !== null).join(' · ');
+    return `${what}: ${text('note') ?? ''}`;
+  }
   return text('name') ?? text('deviceName') ?? text('label') ?? text('fileName') ?? '';
 }
 
