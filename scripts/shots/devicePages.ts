@@ -60,9 +60,58 @@ export async function shootDevicePages(page: Page, context: BrowserContext, shoo
 
     await page.reload();
     await page.locator('[data-testid^="lost-row-"]').first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('not-stored').scrollIntoViewIfNeeded();
     await shoot(page, '29-manage-lost-records');
+    await shootHeldRecords(page, shoot, newCode);
     await signOut(page);
   } finally {
     await lost.close();
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A tablet whose clock is a month behind serves a customer: the server holds the records back
+ * (their time is out of range). The tablet shows them refused; the manager (signed in on `page`,
+ * on the devices page) sees them held back, is asked for a reason, accepts one, and sees the outcome.
+ */
+async function shootHeldRecords(page: Page, shoot: Shoot, newCode: () => string): Promise<void> {
+  const browser = page.context().browser();
+  if (browser === null) throw new Error('the screenshots need a launched browser, not a persistent context');
+  const skewed = await browser.newContext({ viewport: page.viewportSize(), deviceScaleFactor: 1, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  try {
+    await skewed.clock.install({ time: new Date(Date.now() - 30 * DAY_MS) });
+    const tablet = await skewed.newPage();
+    await tablet.goto(new URL('/', page.url()).href);
+    await tablet.getByTestId('enrol-code').fill(newCode());
+    await tablet.getByTestId('enrol-submit').click();
+    await tablet.locator('[data-testid^="staff-tile-"]').first().waitFor({ timeout: 20_000 });
+    await signInAs(tablet, demoStaff({ name: '刘洋' }));
+    await serveOne(tablet);
+    await tablet.getByTestId('sync-now').click();
+    const refused = tablet.getByTestId('rejected-records');
+    await refused.waitFor({ timeout: 20_000 });
+    await refused.locator('button').first().click();
+    await shoot(tablet, '29b-counter-held-back');
+
+    await page.reload();
+    await page.locator('[data-testid^="held-row-"]').first().waitFor({ timeout: 20_000 });
+    await page.locator('#held-title').scrollIntoViewIfNeeded();
+    await shoot(page, '29c-manage-held-records');
+    // Accepted when its clock is its only fault; a tablet that does not sign its records has them held as unsigned, only to be discarded.
+    const accept = page.locator('[data-testid^="held-accept-"]').first();
+    await ((await accept.count()) > 0 ? accept : page.locator('[data-testid^="held-discard-"]').first()).click();
+    await page.getByTestId('held-decision-yes').click();
+    await page.getByTestId('held-note-missing').waitFor();
+    await page.getByTestId('held-decision-yes').scrollIntoViewIfNeeded();
+    await shoot(page, '29d-manage-held-accept-reason');
+    await page.getByTestId('held-note').fill('平板时钟慢了一个月，已与刘洋核对');
+    await page.getByTestId('held-decision-yes').click();
+    await page.getByTestId('held-notice').waitFor();
+    await page.locator('[data-testid^="held-row-"]:not([data-status="held"])').first().scrollIntoViewIfNeeded();
+    await shoot(page, '29e-manage-held-accepted');
+  } finally {
+    await skewed.close();
   }
 }

@@ -14,6 +14,7 @@ import {
   VersionResponse,
 } from '../../shared/schemas/manage.ts';
 import { DeviceListResponse, LostRecordsResponse, RevokeDeviceResponse, RevokeSessionsResponse } from '../../shared/schemas/devices.ts';
+import { type HeldDecisionRequest, HeldDecisionResponse, HeldRecordListResponse, type HeldRecordsQuery } from '../../shared/schemas/heldRecords.ts';
 import {
   AccessAuditResponse,
   EnrolmentCodeListResponse,
@@ -86,6 +87,14 @@ export function createManageApi(api: ApiClient, credentials: Credentials, onFail
     devices: () => call(API.adminDevices, DeviceListResponse),
     revokeDevice: (deviceId: string) => call(fillPath(API.adminDeviceRevoke, { deviceId }), RevokeDeviceResponse, { method: 'POST' }),
     lostRecords: () => call(API.adminLostRecords, LostRecordsResponse),
+    /** Records a tablet sent that the server held back (still held, unless `status` says otherwise). */
+    heldRecords: (params: HeldRecordsQuery = {}) => call(API.adminHeldRecords + query(params), HeldRecordListResponse),
+    /** Stores a held record after all (only one whose reason allows it); the note goes to the audit. */
+    acceptHeld: (heldId: string, note: string) =>
+      call(fillPath(API.adminHeldRecordAccept, { heldId }), HeldDecisionResponse, { method: 'POST', body: { note } satisfies HeldDecisionRequest }),
+    /** Sets a held record aside for good; the note goes to the audit. */
+    discardHeld: (heldId: string, note: string) =>
+      call(fillPath(API.adminHeldRecordDiscard, { heldId }), HeldDecisionResponse, { method: 'POST', body: { note } satisfies HeldDecisionRequest }),
     /** Ends every live session of one person, on every device (a PIN someone saw, a person leaving). */
     endSessions: (staffId: string) =>
       call(fillPath(API.adminStaffSessionsRevoke, { staffId }), RevokeSessionsResponse, { method: 'POST' }),

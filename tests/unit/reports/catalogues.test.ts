@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { heldEn } from '../../../src/client/i18n/manage/held.en.ts';
+import { heldZhCN } from '../../../src/client/i18n/manage/held.zh-CN.ts';
 import { officeEn } from '../../../src/client/i18n/manage/office.en.ts';
 import { officeZhCN } from '../../../src/client/i18n/manage/office.zh-CN.ts';
 import { manageZhCN } from '../../../src/client/i18n/manage/zh-CN.ts';
@@ -20,6 +22,7 @@ describe.each([
   ['today’s visits', visitsZhCN, visitsEn],
   ['set-password', passwordZhCN, passwordEn],
   ['office pages', officeZhCN, officeEn],
+  ['held-back records', heldZhCN, heldEn],
 ] as const)('the %s catalogue', (_name, zh, en) => {
   it('has the same keys in Chinese and English, none empty, with the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
@@ -40,6 +43,7 @@ describe.each([
 describe('catalogue lookups', () => {
   it('keep the office pages’ keys apart from the other manager pages’', () => {
     expect(Object.keys(officeZhCN).filter((k) => k in manageZhCN)).toEqual([]);
+    expect(Object.keys(heldZhCN).filter((k) => k in manageZhCN || k in officeZhCN)).toEqual([]);
   });
 
   it('fall back to the counter’s messages', () => {

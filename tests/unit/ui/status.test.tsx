@@ -35,17 +35,43 @@ describe('status strip', () => {
     expect(screen.queryByTestId('update-app')).toBeNull();
   });
 
-  it('keeps rejected records in view with the server’s reason', async () => {
+  it('keeps rejected records in view, each worded from its reason code with what to do', async () => {
     const { db } = await counterFixture();
     await startVisit();
     const [entry] = await db.outbox.toArray();
-    await db.outbox.update(entry!.seq, { status: 'rejected', error: 'invalid_record', message: 'openedAt 晚于服务器时间 2 天' });
+    await db.outbox.update(entry!.seq, { status: 'rejected', error: 'clock_out_of_range', message: 'openedAt is 40 days before the server received it' });
     const badge = await screen.findByTestId('rejected-records');
     expect(badge.getAttribute('data-count')).toBe('1');
     expect(badge.textContent).toContain('被退回 1 条');
     fireEvent.click(badge.querySelector('button')!);
-    expect(screen.getByTestId(`rejected-entry-${entry!.seq}`).textContent).toContain('openedAt 晚于服务器时间 2 天');
+    const shown = screen.getByTestId(`rejected-entry-${entry!.seq}`);
+    expect(shown.textContent).toContain('请检查平板的日期和时间，然后告知厅经理');
+    // The server's English is for its logs, not for the person at the counter.
+    expect(shown.textContent).not.toContain('openedAt');
     expect(screen.getByTestId('status-waiting').getAttribute('data-count')).toBe('0');
+  });
+
+  it.each([
+    ['unsigned', '请联网重新登录，然后告知厅经理', 'sign in again with the network on, then tell your manager'],
+    ['bad_signature', '签名核对不上', 'Its signature did not check'],
+    ['conflict', '两条都已留存，请告知厅经理核对', 'both are kept; tell your manager'],
+    ['clock_out_of_range', '平板的日期或时间可能不对', 'check the tablet’s date and time'],
+    ['campaign_not_live', '请同步后按当前活动推荐', 'recommend a current campaign'],
+    ['void_too_late', '接待只能在当天作废', 'can be voided only on its own day'],
+    ['already_voided', '无需再做', 'nothing more to do'],
+    ['some_future_code', '服务器未接受这条记录：请告知厅经理。', 'The server did not accept this record: tell your manager.'],
+  ])('words a %s refusal in Chinese and English', async (code, zh, en) => {
+    const { db } = await counterFixture();
+    await startVisit();
+    const [entry] = await db.outbox.toArray();
+    await db.outbox.update(entry!.seq, { status: 'rejected', error: code, message: `server words for ${code}` });
+    fireEvent.click((await screen.findByTestId('rejected-records')).querySelector('button')!);
+    const reason = () => screen.getByTestId(`rejected-entry-${entry!.seq}`).querySelector('.rejected-reason')!.textContent;
+    expect(reason()).toContain(zh);
+    fireEvent.click(screen.getByTestId('lang-en'));
+    await waitFor(() => expect(reason()).toContain(en));
+    // Only a code the tablet cannot word shows the server's own message, as a detail.
+    expect(screen.queryByText(`server words for ${code}`) !== null).toBe(code === 'some_future_code');
   });
 
   it('counts as waiting only what is not yet sent: records kept after the server acknowledged them are not', async () => {

@@ -1,6 +1,8 @@
 import type { Lang } from '../../state/langStore.ts';
 import { fill, type MessageKey, type Params, translate, useI18n } from '../index.ts';
 import { manageEn } from './en.ts';
+import { heldEn } from './held.en.ts';
+import { type HeldMessageKey, heldZhCN } from './held.zh-CN.ts';
 import { officeEn } from './office.en.ts';
 import { type OfficeMessageKey, officeZhCN } from './office.zh-CN.ts';
 import { type ManageMessageKey, manageZhCN } from './zh-CN.ts';
@@ -9,13 +11,13 @@ import { type ManageMessageKey, manageZhCN } from './zh-CN.ts';
  * The manager pages' messages: a catalogue of their own, loaded with their chunk so the counter's
  * first load does not carry them. Their `t` also knows every counter message (categories, elements…).
  */
-type OwnKey = ManageMessageKey | OfficeMessageKey;
+type OwnKey = ManageMessageKey | OfficeMessageKey | HeldMessageKey;
 export type ManageKey = MessageKey | OwnKey;
 export type ManageTranslate = (key: ManageKey, params?: Params) => string;
 
 const catalogues: Record<Lang, Record<OwnKey, string>> = {
-  'zh-CN': { ...manageZhCN, ...officeZhCN },
-  en: { ...manageEn, ...officeEn },
+  'zh-CN': { ...manageZhCN, ...officeZhCN, ...heldZhCN },
+  en: { ...manageEn, ...officeEn, ...heldEn },
 };
 
 const isManageKey = (key: ManageKey): key is OwnKey => key in catalogues['zh-CN'];

@@ -199,7 +199,7 @@ export const officeZhCN = {
   'manage.access.action.import_roster': '导入花名册',
   'manage.access.action.redeem_password_code': '用码设置了密码',
   'manage.access.action.accept_held_record': '接受了被暂扣的记录',
-  'manage.access.action.discard_held_record': '丢弃了被暂扣的记录',
+  'manage.access.action.discard_held_record': '舍弃了被暂扣的记录',
   'manage.access.action.issue_enrolment_code': '发放登记码',
   'manage.access.action.cancel_enrolment_code': '取消登记码',
 } as const;

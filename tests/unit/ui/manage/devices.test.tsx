@@ -77,7 +77,7 @@ describe('devices page', () => {
     fireEvent.click(screen.getByTestId('lang-en'));
     await waitFor(() => expect(screen.getByTestId('device-missing').textContent).toBe('Known missing: 3 (received up to 1, offered up to 4)'));
     expect(screen.getByTestId(`lost-row-${lost.id}`).textContent).toContain('seq 2–4');
-    expect(screen.getByRole('heading', { level: 2, name: 'Records that never arrived' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Records that never arrived' })).toBeTruthy();
   });
 
   it('signs a person out on every tablet after asking, and says how many sessions ended', async () => {

@@ -1,10 +1,11 @@
 import type { AccessAuditEntry, AccessAuditResponse } from '../../../../shared/schemas/people.ts';
 import { StaffRole } from '../../../../shared/schemas/reference.ts';
 import { pick } from '../../../i18n/index.ts';
-import { type ManageKey, useManageI18n } from '../../../i18n/manage/index.ts';
+import { type ManageKey, type ManageTranslate, useManageI18n } from '../../../i18n/manage/index.ts';
 import { formatDateTime } from '../../../manage/format.ts';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useLoad } from '../common/useLoad.ts';
+import { kindName } from '../devices/deviceText.ts';
 import { useManage } from '../ManageContext.tsx';
 import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
@@ -32,12 +33,17 @@ const ACTIONS: Readonly<Record<string, ManageKey>> = {
 };
 
 /** Whom or what an entry is about, from its details (names, never a secret); the server's English summary is not shown. */
-function subjectOf(entry: AccessAuditEntry): string {
+function subjectOf(entry: AccessAuditEntry, t: ManageTranslate): string {
   const d = entry.details ?? {};
   const text = (key: string) => {
     const value = d[key];
     return typeof value === 'string' ? value : null;
   };
+  // A held record's decision: which kind of record, whose, and the manager's own reason.
+  if (entry.action === 'accept_held_record' || entry.action === 'discard_held_record') {
+    const what = [kindName(text('kind'), t), text('name')].filter((part) => part !== null).join(' · ');
+    return `${what}: ${text('note') ?? ''}`;
+  }
   return text('name') ?? text('deviceName') ?? text('label') ?? text('fileName') ?? '';
 }
 
@@ -83,7 +89,7 @@ export function AccessAudit() {
                       <span class="muted">({roleText(e.actor.role)})</span>
                     </td>
                     <td>{action ? t(action) : e.action}</td>
-                    <td class="text">{subjectOf(e)}</td>
+                    <td class="text">{subjectOf(e, t)}</td>
                     {halls.length > 1 && <td class="text">{hall ? pick(hall.name, lang) : ''}</td>}
                   </tr>
                 );

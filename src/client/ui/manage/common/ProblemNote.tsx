@@ -2,7 +2,18 @@ import { useManageI18n, type ManageTranslate } from '../../../i18n/manage/index.
 import type { Problem } from '../../../manage/problems.ts';
 
 /** Refusals of the office pages worded in the page's language; any other shows the server's reason. */
-const WORDED_ERRORS = ['staff_no_taken', 'own_account', 'same_hall', 'hall_inactive', 'unknown_hall', 'staff_inactive', 'wrong_credential_kind'] as const;
+const WORDED_ERRORS = [
+  'staff_no_taken',
+  'own_account',
+  'same_hall',
+  'hall_inactive',
+  'unknown_hall',
+  'staff_inactive',
+  'wrong_credential_kind',
+  'already_decided',
+  'not_acceptable',
+  'already_stored',
+] as const;
 type WordedError = (typeof WORDED_ERRORS)[number];
 const isWordedError = (code: string): code is WordedError => (WORDED_ERRORS as readonly string[]).includes(code);
 

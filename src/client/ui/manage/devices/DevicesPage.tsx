@@ -10,13 +10,13 @@ import { useManage } from '../ManageContext.tsx';
 import { DeviceTable } from './DeviceTable.tsx';
 import { EnrolmentCodes } from './EnrolmentCodes.tsx';
 import { deviceName, whenIn } from './deviceText.ts';
-import { LostRecordsTable } from './LostRecordsTable.tsx';
+import { NotStoredRecords } from './NotStoredRecords.tsx';
 import { StaffSessions } from './StaffSessions.tsx';
 
 /**
- * The hall's devices (every hall's, for an admin) with a revoke button for a lost tablet, the
- * records revoked or expired devices said they still hold (what the hall is known to be missing),
- * and signing a person out everywhere.
+ * The hall's devices (every hall's, for an admin) with a revoke button for a lost tablet, every
+ * record the server does not have (held back, or still on a revoked or expired tablet), and
+ * signing a person out everywhere.
  */
 export function DevicesPage() {
   const { t, lang } = useManageI18n();
@@ -27,7 +27,8 @@ export function DevicesPage() {
   const [busy, setBusy] = useState(false);
   const notice = useNotice();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const when = whenIn(devices.data?.halls ?? lost.data?.halls ?? [], enrolment.hall.timeZone, lang);
+  const halls = devices.data?.halls ?? lost.data?.halls ?? [];
+  const when = whenIn(halls, enrolment.hall.timeZone, lang);
 
   const revoke = async (device: DeviceSummary) => {
     setBusy(true);
@@ -47,7 +48,6 @@ export function DevicesPage() {
   };
 
   const list = devices.data?.devices ?? [];
-  const reports = lost.data?.reports ?? [];
   return (
     <section class="m-page m-devices-page" aria-labelledby="devices-title" data-testid="devices">
       <div class="m-page-head">
@@ -81,15 +81,7 @@ export function DevicesPage() {
         <DeviceTable devices={list} halls={devices.data.halls} when={when} busy={busy} onRevoke={(d) => setRevoking(d)} />
       )}
 
-      <h2 id="lost-title">{t('manage.lost.title')}</h2>
-      <p class="muted">{t('manage.lost.intro')}</p>
-      {lost.problem && <ProblemNote problem={lost.problem} onRetry={lost.reload} testId="lost-problem" />}
-      {lost.data && reports.length === 0 && (
-        <p class="muted" data-testid="lost-none">
-          {t('manage.lost.none')}
-        </p>
-      )}
-      {lost.data && reports.length > 0 && <LostRecordsTable reports={reports} when={when} />}
+      <NotStoredRecords lost={lost} halls={halls} when={when} />
 
       <StaffSessions />
     </section>

@@ -1,15 +1,11 @@
 import type { LostRecordsReport } from '../../../../shared/schemas/devices.ts';
-import type { MessageKey } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
-import { deviceName, type DeviceWhen } from './deviceText.ts';
+import { deviceName, type DeviceWhen, kindName } from './deviceText.ts';
 import { ScrollRegion } from '../../common/ScrollRegion.tsx';
-
-const KNOWN_KINDS: ReadonlySet<string> = new Set(['visit', 'recommendation', 'visit_close', 'visit_void']);
 
 /** What each refused device said it still holds: how many, which numbers, what kinds, whose. */
 export function LostRecordsTable({ reports, when }: { reports: readonly LostRecordsReport[]; when: DeviceWhen }) {
   const { t } = useManageI18n();
-  const kindName = (kind: string) => (KNOWN_KINDS.has(kind) ? t(`kind.${kind}` as MessageKey) : t('manage.lost.kind.unknown'));
   return (
     <ScrollRegion class="m-table-wrap">
       <table class="m-table" data-testid="lost-table">
@@ -34,7 +30,7 @@ export function LostRecordsTable({ reports, when }: { reports: readonly LostReco
               </td>
               <td class="text">
                 {Object.entries(r.kinds)
-                  .map(([kind, count]) => `${kindName(kind)} ${count}`)
+                  .map(([kind, count]) => `${kindName(kind, t)} ${count}`)
                   .join(t('manage.list.separator'))}
               </td>
               <td class="text">{r.staff.map((s) => s.name).join(t('manage.list.separator'))}</td>
