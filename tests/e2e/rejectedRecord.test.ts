@@ -18,7 +18,9 @@ const rig = useCounterRig();
 /**
  * Adds, straight into the app's IndexedDB, a recommendation for the open visit naming a campaign
  * the server does not know, with its outbox entry at the next sequence number, the way the app
- * writes one (one transaction). Returns its seq and id.
+ * writes one (one transaction), signed with the signed-in person's key as the app signs (HMAC of
+ * the canonical JSON), so the server refuses it for its campaign, not for a missing signature.
+ * Returns its seq and id.
  */
 async function queueRecommendationForUnknownCampaign(page: Page): Promise<{ seq: number; id: string }> {
   await page.addScriptTag({ path: require.resolve('dexie/dist/dexie.min.js') });
@@ -29,16 +31,27 @@ async function queueRecommendationForUnknownCampaign(page: Page): Promise<{ seq:
     const DexieCtor = (window as unknown as { Dexie: new (name: string) => BareDexie }).Dexie;
     const db = new DexieCtor('talktrack');
     await db.open();
+    const canonical = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+      const entries = Object.entries(value as Row).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    };
     try {
+      const open = (await db.table('visits').toArray()).find((v) => v.closedAt === null)!;
+      const template = (await db.table('recommendations').toArray()).find((r) => r.visitId === open.id)!;
+      const now = new Date().toISOString();
+      const record = { ...template, id: crypto.randomUUID(), campaignId: crypto.randomUUID(), recordedAt: now };
+      // Signed before the transaction, as the app does (WebCrypto would end an IndexedDB transaction).
+      const signedIn = (await db.table('meta').get('signedIn')) as { value: { signingKey: { id: string; key: CryptoKey } } };
+      const macBytes = new Uint8Array(await crypto.subtle.sign('HMAC', signedIn.value.signingKey.key, new TextEncoder().encode(canonical(record))));
+      const mac = btoa(String.fromCharCode(...macBytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const sig = { keyId: signedIn.value.signingKey.id, mac };
       return await db.transaction('rw', ['meta', 'outbox', 'visits', 'recommendations'], async () => {
-        const open = (await db.table('visits').toArray()).find((v) => v.closedAt === null)!;
-        const template = (await db.table('recommendations').toArray()).find((r) => r.visitId === open.id)!;
         const sync = (await db.table('meta').get('sync')) as { key: string; value: { nextSeq: number } };
         const seq = sync.value.nextSeq;
-        const now = new Date().toISOString();
-        const record = { ...template, id: crypto.randomUUID(), campaignId: crypto.randomUUID(), recordedAt: now };
         await db.table('recommendations').add(record);
-        await db.table('outbox').add({ seq, record, status: 'pending', error: null, message: null, createdAt: now });
+        await db.table('outbox').add({ seq, record, status: 'pending', error: null, message: null, createdAt: now, sig });
         await db.table('meta').put({ key: 'sync', value: { ...sync.value, nextSeq: seq + 1 } });
         return { seq, id: record.id as string };
       });
