@@ -26,7 +26,8 @@ export type SignInResult =
         | 'pin_change_required'
         | 'first_signin_online'
         | 'pin_too_simple'
-        | 'pin_unchanged';
+        | 'pin_unchanged'
+        | 'signed_out_everywhere';
     };
 
 /** What the server's refusal of a sign-in means for the person at the tablet (null: not a refusal of theirs). */
@@ -46,6 +47,7 @@ function refusalOf(cause: ApiFailure, now: Date): SignInResult | null {
     case 'pin_change_required':
     case 'pin_too_simple':
     case 'pin_unchanged':
+    case 'signed_out_everywhere':
       return { ok: false, reason: cause.error };
     case 'no_pin':
       return { ok: false, reason: 'no_secret' };

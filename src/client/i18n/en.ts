@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'signin.rateLimited': 'Too many tries in a short time. Wait {seconds} seconds, then try again.',
   'signin.firstOnThisTablet': 'Your first sign-in on this tablet needs the network: connect this tablet and try again. After that you can sign in here offline too.',
   'signin.onlineOnly': 'Managers and admins sign in with the network only: connect this tablet, then try again.',
+  'signin.signedOutEverywhere': 'Your sign-ins were ended while you were signing in (a manager signed you out or reset your PIN). Sign in again.',
   'signin.unknownStaff': 'This person is not on the staff of this hall; ask the manager.',
   'signin.notEnrolled': 'This tablet is not enrolled.',
   'signin.failed': 'Sign-in failed: {message}',

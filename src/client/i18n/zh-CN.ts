@@ -61,6 +61,7 @@ export const zhCN = {
   'signin.rateLimited': '短时间内尝试次数过多，请等待 {seconds} 秒后再试。',
   'signin.firstOnThisTablet': '在此平板上第一次登录需要联网：请连接网络后再试。之后断网时也能在此平板上登录。',
   'signin.onlineOnly': '厅经理和管理员只能在联网时登录：请连接网络后再试。',
+  'signin.signedOutEverywhere': '登录过程中您的所有登录已被结束（厅经理让您退出或重置了 PIN 码）。请重新登录。',
   'signin.unknownStaff': '此营业厅找不到这位员工，请联系厅经理。',
   'signin.notEnrolled': '这台平板尚未登记。',
   'signin.failed': '登录失败：{message}',

@@ -24,6 +24,8 @@ export function problemOf(cause: unknown): Problem {
   if (cause instanceof NetworkFailure) return { kind: 'network' };
   if (!(cause instanceof ApiFailure)) return { kind: 'unexpected', message: cause instanceof Error ? cause.message : String(cause) };
   if (cause.status === 401) return cause.error === 'session_expired' ? { kind: 'expired' } : { kind: 'device', message: cause.message };
+  // The role rule's refusal is worded on the page; other 403s say what the server said.
+  if (cause.status === 403 && cause.error === 'ask_an_admin') return { kind: 'server', error: cause.error, message: cause.message };
   if (cause.status === 403) return { kind: 'forbidden', message: cause.message };
   if (cause.status === 404) return { kind: 'not_found', message: cause.message };
   const conflict = EditConflictError.safeParse(cause.body);

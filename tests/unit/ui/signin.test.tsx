@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ApiFailure } from '../../../src/client/api/http.ts';
 import { readMeta } from '../../../src/client/db/db.ts';
 import type { StaffMember } from '../../../src/shared/schemas/reference.ts';
 import { useApiApp } from '../../helpers/apiApp.ts';
@@ -148,6 +149,26 @@ describe('sign-in against a server that limits tries', () => {
     await waitFor(() => expect(screen.getByTestId('signin-error').getAttribute('data-reason')).toBe('rate_limited'));
     expect(screen.getByTestId('signin-error').textContent).toMatch(/^短时间内尝试次数过多，请等待 (5\d|60) 秒后再试。$/);
     expect(await db.pinFailures.get(consultant)).toBeUndefined();
+    expect(await readMeta(db, 'signedIn')).toBeUndefined();
+  });
+});
+
+describe('a sign-in the server ends on the way', () => {
+  it('says, in both languages, that the person’s sign-ins were ended while signing in, and opens nothing', async () => {
+    const db = makeDb();
+    const hall = makeHall();
+    const wang = makeStaff(hall.id, { name: '王芳' });
+    await seed(db, { hall, deviceId: id(), staff: [wang], campaigns: [] });
+    const refused = new ApiFailure(409, 'signed_out_everywhere', 'the sessions of this person were ended while signing in');
+    renderApp({ db, api: fakeApi(() => Promise.reject(refused)), sync: fakeSync() });
+    fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
+    typePin('2468');
+    await waitFor(() => expect(screen.getByTestId('signin-error').getAttribute('data-reason')).toBe('signed_out_everywhere'));
+    expect(screen.getByTestId('signin-error').textContent).toBe('登录过程中您的所有登录已被结束（厅经理让您退出或重置了 PIN 码）。请重新登录。');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('signin-error').textContent).toBe(
+      'Your sign-ins were ended while you were signing in (a manager signed you out or reset your PIN). Sign in again.',
+    );
     expect(await readMeta(db, 'signedIn')).toBeUndefined();
   });
 });

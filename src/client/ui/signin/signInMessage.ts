@@ -39,6 +39,8 @@ export function messageOf(result: Failure, usesPassword: boolean, t: Translate, 
       return t('signin.pinMismatch');
     case 'unknown_staff':
       return t('signin.unknownStaff');
+    case 'signed_out_everywhere':
+      return t('signin.signedOutEverywhere');
     case 'not_enrolled':
       return t('signin.notEnrolled');
   }

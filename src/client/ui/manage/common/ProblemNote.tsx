@@ -13,6 +13,7 @@ const WORDED_ERRORS = [
   'already_decided',
   'not_acceptable',
   'already_stored',
+  'ask_an_admin',
 ] as const;
 type WordedError = (typeof WORDED_ERRORS)[number];
 const isWordedError = (code: string): code is WordedError => (WORDED_ERRORS as readonly string[]).includes(code);
