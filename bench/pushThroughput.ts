@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+import { addPageSigner, type PageSign } from '../tests/helpers/pageSigner.ts';
 import type { BareDexie } from './tapToStored.ts';
 
 const require = createRequire(import.meta.url);
@@ -14,13 +15,15 @@ export interface PushFigures {
 
 /**
  * Fills the counter's outbox with `count` recommendation records while offline (written straight
- * into the app's IndexedDB, shaped as the app writes them), then brings the network back, taps
+ * into the app's IndexedDB, shaped and signed as the app writes them), then brings the network back, taps
  * "sync now" and times until the outbox is empty: the real sync engine against the real server.
  */
 export async function measurePush(context: BrowserContext, page: Page, count: number): Promise<PushFigures> {
   await context.setOffline(true);
   await page.addScriptTag({ path: require.resolve('dexie/dist/dexie.min.js') });
+  await addPageSigner(page);
   await page.evaluate(async (count) => {
+    const sign = (window as unknown as { talktrackSign: PageSign }).talktrackSign;
     const DexieCtor = (window as unknown as { Dexie: new (name: string) => BareDexie }).Dexie;
     const db = new DexieCtor('talktrack');
     await db.open();
@@ -33,7 +36,8 @@ export async function measurePush(context: BrowserContext, page: Page, count: nu
     for (let i = 0; i < count; i++) {
       const record = { ...template, id: crypto.randomUUID(), recordedAt: new Date().toISOString() };
       rows.push(record);
-      outbox.push({ seq: first + i, record, status: 'pending', error: null, message: null, createdAt: record.recordedAt });
+      // Signed as the app signs, with the signed-in person's key: the server stores only signed records.
+      outbox.push({ seq: first + i, record, status: 'pending', error: null, message: null, createdAt: record.recordedAt, sig: await sign(record) });
     }
     await db.table('recommendations').bulkAdd(rows);
     await db.table('outbox').bulkAdd(outbox);

@@ -5,6 +5,7 @@ import { tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol, serveCustomer, signIn, tapSyncNow, waitingCount, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { deviceLedger, expectExactlyOnce, type Logged, serverLedger } from '../helpers/e2eLedger.ts';
 import { useCounterRig } from '../helpers/e2eRig.ts';
+import { addPageSigner, type PageSign } from '../helpers/pageSigner.ts';
 
 /**
  * One record the server refuses, in the middle of the queue: it is kept on the tablet, set aside
@@ -24,6 +25,7 @@ const rig = useCounterRig();
  */
 async function queueRecommendationForUnknownCampaign(page: Page): Promise<{ seq: number; id: string }> {
   await page.addScriptTag({ path: require.resolve('dexie/dist/dexie.min.js') });
+  await addPageSigner(page);
   return page.evaluate(async () => {
     type Row = Record<string, unknown>;
     type Table = { toArray(): Promise<Row[]>; get(key: string): Promise<Row | undefined>; add(row: Row): Promise<unknown>; put(row: Row): Promise<unknown> };
@@ -31,22 +33,13 @@ async function queueRecommendationForUnknownCampaign(page: Page): Promise<{ seq:
     const DexieCtor = (window as unknown as { Dexie: new (name: string) => BareDexie }).Dexie;
     const db = new DexieCtor('talktrack');
     await db.open();
-    const canonical = (value: unknown): string => {
-      if (value === null || typeof value !== 'object') return JSON.stringify(value);
-      if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-      const entries = Object.entries(value as Row).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-    };
     try {
       const open = (await db.table('visits').toArray()).find((v) => v.closedAt === null)!;
       const template = (await db.table('recommendations').toArray()).find((r) => r.visitId === open.id)!;
       const now = new Date().toISOString();
       const record = { ...template, id: crypto.randomUUID(), campaignId: crypto.randomUUID(), recordedAt: now };
       // Signed before the transaction, as the app does (WebCrypto would end an IndexedDB transaction).
-      const signedIn = (await db.table('meta').get('signedIn')) as { value: { signingKey: { id: string; key: CryptoKey } } };
-      const macBytes = new Uint8Array(await crypto.subtle.sign('HMAC', signedIn.value.signingKey.key, new TextEncoder().encode(canonical(record))));
-      const mac = btoa(String.fromCharCode(...macBytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-      const sig = { keyId: signedIn.value.signingKey.id, mac };
+      const sig = await (window as unknown as { talktrackSign: PageSign }).talktrackSign(record);
       return await db.transaction('rw', ['meta', 'outbox', 'visits', 'recommendations'], async () => {
         const sync = (await db.table('meta').get('sync')) as { key: string; value: { nextSeq: number } };
         const seq = sync.value.nextSeq;

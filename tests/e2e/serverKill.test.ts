@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type FetchLike } from '../../src/client/api/http.ts';
 import { enrol } from '../../src/client/auth/enrolment.ts';
+import { signIn } from '../../src/client/auth/session.ts';
 import { readMeta, TalktrackDb } from '../../src/client/db/db.ts';
 import { type Actor, addRecommendation, closeVisit, openVisit } from '../../src/client/db/fieldWrites.ts';
 import { syncOnce, type SyncOutcome } from '../../src/client/sync/engine.ts';
@@ -111,7 +112,10 @@ describe('the server killed mid-push', () => {
     await enrol(db, api, server.enrolmentCode, 'kill test tablet');
     expect((await syncOnce({ db, api })).kind).toBe('done');
     const enrolment = (await readMeta(db, 'enrolment'))!;
-    const actor: Actor = { hallId: enrolment.hall.id, deviceId: enrolment.deviceId, staffId: demoPerson('李娜').id };
+    const liNa = demoPerson('李娜');
+    // Signed in online, as at the counter: every record she makes is signed with her key.
+    expect(await signIn(db, api, liNa.id, liNa.secret)).toMatchObject({ ok: true });
+    const actor: Actor = { hallId: enrolment.hall.id, deviceId: enrolment.deviceId, staffId: liNa.id };
     const campaign = (await db.campaigns.toArray()).find((c) => c.status === 'published' && c.currentVersionId)!;
 
     const written = { visits: new Set<string>(), recommendations: new Set<string>(), closes: new Set<string>() };

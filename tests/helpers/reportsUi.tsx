@@ -9,6 +9,7 @@ import { INITIAL_SYNC_STATE, type TalktrackDb, writeMeta } from '../../src/clien
 import { type Actor, addRecommendation, closeVisit, openVisit, voidVisit } from '../../src/client/db/fieldWrites.ts';
 import { applyPull } from '../../src/client/db/referenceStore.ts';
 import { syncOnce } from '../../src/client/sync/engine.ts';
+import { importSigningKey, macOf } from '../../src/shared/recordSignature.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { injectFetch } from './injectFetch.ts';
 import { type ManageHall, pull, seedManageHall, type SignedIn } from './manageFixtures.ts';
@@ -53,7 +54,9 @@ export async function reportsUi(
     staffId: person.staffId,
     signedInAt: new Date().toISOString(),
     sessionToken: options.signedInOffline ? null : person.headers[SESSION_HEADER]!,
+    signingKey: { id: person.signingKey.id, key: await importSigningKey(person.signingKey.secret) },
   });
+  hallOfTablet.set(db, hall);
   const urls: string[] = [];
   const server = injectFetch(app);
   const network = { state: options.network ?? 'up' };
@@ -93,6 +96,28 @@ export interface Served {
   talkTrackVersionId: string;
 }
 
+/** The hall each test tablet belongs to: its people signed in on it online, so each holds a key. */
+const hallOfTablet = new WeakMap<TalktrackDb, ManageHall>();
+
+/**
+ * Several people serve on one test tablet without signing in and out between customers: each
+ * waiting unsigned record is signed with the key its maker got when signing in on this tablet,
+ * as the app would have signed it had they been the one signed in.
+ */
+async function signAsTheirMakers(db: TalktrackDb): Promise<void> {
+  const hall = hallOfTablet.get(db);
+  if (!hall) return;
+  const people: readonly Who[] = ['manager', 'admin', 'consultant', 'marketer'];
+  const keys = new Map(people.map((who) => [hall[who].staffId, hall[who].signingKey]));
+  const unsigned = (await db.outbox.where('status').equals('pending').toArray()).filter((e) => e.sig === undefined);
+  for (const entry of unsigned) {
+    const secret = keys.get(entry.record.staffId);
+    if (!secret) continue;
+    const sig = { keyId: secret.id, mac: await macOf(await importSigningKey(secret.secret), entry.record) };
+    await db.outbox.update(entry.seq, { sig });
+  }
+}
+
 /** A visit served on this tablet (records written as the counter writes them): its recommendations, then closed. */
 export async function serve(db: TalktrackDb, actor: Actor, recs: readonly Served[], at = new Date()): Promise<string> {
   const visit = await openVisit(db, actor, { source: 'walk_in', business: 'plan_change' }, at);
@@ -113,11 +138,13 @@ export async function serve(db: TalktrackDb, actor: Actor, recs: readonly Served
     );
   }
   await closeVisit(db, actor, visit.id, recs.length === 0, at);
+  await signAsTheirMakers(db);
   return visit.id;
 }
 
 /** Sends this tablet's outbox through the real sync engine and expects every record stored. */
 export async function syncTablet(ui: Pick<ReportsUi, 'db' | 'services'>): Promise<void> {
+  await signAsTheirMakers(ui.db);
   const outcome = await syncOnce({ db: ui.db, api: ui.services.api });
   if (outcome.kind !== 'done' || outcome.rejected > 0) throw new Error(`sync did not store everything: ${JSON.stringify(outcome)}`);
 }

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { API } from '../../src/shared/apiPaths.ts';
 import { EnrolResponse } from '../../src/shared/schemas/auth.ts';
 import { createApiClient } from '../../src/client/api/http.ts';
+import { signIn } from '../../src/client/auth/session.ts';
 import { INITIAL_SYNC_STATE, readMeta, TalktrackDb, writeMeta } from '../../src/client/db/db.ts';
 import { type Actor, addRecommendation, closeVisit, openVisit } from '../../src/client/db/fieldWrites.ts';
 import { syncOnce, type SyncOutcome } from '../../src/client/sync/engine.ts';
@@ -9,8 +10,8 @@ import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/dem
 
 /**
  * A counter tablet of the demo hall that a real server process (main.ts) seeded: enrolled over
- * HTTP with a one-time code, its own IndexedDB (fake-indexeddb), the real field writes and the
- * real sync engine. `stream` keeps a set of them serving customers and syncing after each one.
+ * HTTP with a one-time code, its own IndexedDB (fake-indexeddb), the consultant signed in online
+ * (so every record is signed with their key), the real field writes and the real sync engine. `stream` keeps a set of them serving customers and syncing after each one.
  */
 export interface StreamTablet {
   deviceId: string;
@@ -44,6 +45,11 @@ export async function enrolStreamTablet(url: string, code: string, name: string)
   const actor: Actor = { hallId: DEMO_HALL.id, deviceId: enrolled.deviceId, staffId: consultant.id };
   let api = createApiClient(url);
   const waiters: Array<{ n: number; resolve: () => void }> = [];
+  // The first sync pulls the hall's people; then the consultant signs in online as at the counter.
+  const first = await syncOnce({ db, api });
+  if (first.kind !== 'done') throw new Error(`tablet ${name}: first sync ${JSON.stringify(first)}`);
+  const signedIn = await signIn(db, api, consultant.id, consultant.secret);
+  if (!signedIn.ok) throw new Error(`tablet ${name}: sign-in refused: ${JSON.stringify(signedIn)}`);
 
   const tablet: StreamTablet = {
     deviceId: enrolled.deviceId,

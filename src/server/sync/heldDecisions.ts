@@ -85,19 +85,31 @@ export async function acceptHeldRecord(
       throw new HttpError(409, receipt.error ?? 'not_acceptable', `it still cannot be stored: ${receipt.message ?? 'refused by the push rules'}`);
     }
     await insertFieldRecords(trx, judged.stored, now.toISOString());
-    await decideHeldRecord(trx, heldId, { status: 'accepted', by: actor.staffId, at: now.toISOString(), note });
-    const record = await answer(trx, heldId);
-    await insertAccessAudit(trx, {
-      at: now.toISOString(),
-      actor,
-      action: 'accept_held_record',
-      hallId: row.hall_id,
-      targetId: heldId,
-      summary: `accepted held ${describe(row)}: ${note}`,
-      details: auditDetails(row, record, note),
-    });
-    return record;
+    return decide(trx, actor, row, heldId, { status: 'accepted', note, now });
   });
+}
+
+/** Writes the decision and its audit entry, in the caller's transaction, and answers the record as it now stands. */
+async function decide(
+  trx: Kysely<Schema>,
+  actor: ManageActor,
+  row: HeldRow,
+  heldId: string,
+  decision: { status: 'accepted' | 'discarded'; note: string; now: Date },
+): Promise<HeldRecord> {
+  const at = decision.now.toISOString();
+  await decideHeldRecord(trx, heldId, { status: decision.status, by: actor.staffId, at, note: decision.note });
+  const record = await answer(trx, heldId);
+  await insertAccessAudit(trx, {
+    at,
+    actor,
+    action: decision.status === 'accepted' ? 'accept_held_record' : 'discard_held_record',
+    hallId: row.hall_id,
+    targetId: heldId,
+    summary: `${decision.status} held ${describe(row)}: ${decision.note}`,
+    details: auditDetails(row, record, decision.note),
+  });
+  return record;
 }
 
 /** Sets the held record aside for good: it is never stored, and stays listed as discarded. */
@@ -111,17 +123,6 @@ export async function discardHeldRecord(
 ): Promise<HeldRecord> {
   return db.transaction().execute(async (trx) => {
     const row = await requireHeld(trx, engine, actor, heldId, 'discard the held records');
-    await decideHeldRecord(trx, heldId, { status: 'discarded', by: actor.staffId, at: now.toISOString(), note });
-    const record = await answer(trx, heldId);
-    await insertAccessAudit(trx, {
-      at: now.toISOString(),
-      actor,
-      action: 'discard_held_record',
-      hallId: row.hall_id,
-      targetId: heldId,
-      summary: `discarded held ${describe(row)}: ${note}`,
-      details: auditDetails(row, record, note),
-    });
-    return record;
+    return decide(trx, actor, row, heldId, { status: 'discarded', note, now });
   });
 }
