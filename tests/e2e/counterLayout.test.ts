@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tabletContext } from '../helpers/e2eBrowser.ts';
-import { demoPerson, enrol, signIn } from '../helpers/e2eCounter.ts';
+import { demoPerson, enrol, signIn, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { useCounterRig } from '../helpers/e2eRig.ts';
+import { MUST_SAY_KEYS } from '../../src/shared/mustSay.ts';
 
 const rig = useCounterRig();
 
@@ -91,8 +93,13 @@ describe('the counter fits the tablet', () => {
           if (size.name === 'landscape') expect(talk.width / size.width, `${where}: talk-track width`).toBeGreaterThanOrEqual(0.6);
           else expect(talk.height / size.height, `${where}: talk-track height`).toBeGreaterThanOrEqual(0.5);
 
-          // A declined recommendation: the elements in the talk-track, then the panel's controls.
-          for (const key of ['name', 'price']) await page.getByTestId(`element-${key}`).click();
+          // The seven ticks are all in view beside the panel's controls: ticking one by one never scrolls.
+          for (const key of MUST_SAY_KEYS) {
+            expect(await hitTest(page, `tick-${key}`), `${where}: tick-${key}`).toMatchObject({ inView: true, hit: true });
+          }
+          // A declined recommendation: two elements ticked one by one, then the panel's controls.
+          for (const key of ['name', 'price']) await tapReachable(page, `tick-${key}`, where);
+          expect(await page.getByTestId('element-price').getAttribute('aria-checked'), `${where}: the talk-track shows the tick`).toBe('true');
           await tapReachable(page, 'demo-device', where);
           await tapReachable(page, 'outcome-declined', where);
           await tapReachable(page, 'decline-reason-price', where);
@@ -116,6 +123,62 @@ describe('the counter fits the tablet', () => {
           await page.keyboard.press('Escape');
         }
       }
+    }
+    await context.close();
+  });
+
+  it('a full-coverage recommendation takes at most 7 taps from "next customer" to the closed visit when accepted, 8 when declined, and is stored as tapped', async () => {
+    const context = await tabletContext(rig.browser);
+    // Every tap the person makes, counted where the browser sees it.
+    await context.addInitScript(() => {
+      const w = window as unknown as { taps: number };
+      w.taps = 0;
+      window.addEventListener('pointerdown', () => (w.taps += 1), true);
+    });
+    const page = await context.newPage();
+    await page.goto(rig.server.url);
+    await enrol(page, await rig.server.issueEnrolmentCode());
+    const person = demoPerson('张伟');
+    await signIn(page, person);
+    const taps = () => page.evaluate(() => (window as unknown as { taps: number }).taps);
+
+    const walks = [
+      { outcome: 'accepted', steps: ['next-customer', 'business-plan_change', 'open-visit-confirm', 'all-said', 'outcome-accepted', 'record-recommendation', 'close-visit'], budget: 7 },
+      {
+        outcome: 'declined',
+        steps: ['next-customer', 'business-broadband', 'open-visit-confirm', 'all-said', 'outcome-declined', 'decline-reason-price', 'record-recommendation', 'close-visit'],
+        budget: 8,
+      },
+    ] as const;
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      for (const walk of walks) {
+        const before = await taps();
+        for (const step of walk.steps) {
+          await tapReachable(page, step, `${size.name} ${walk.outcome}`);
+          if (step === 'record-recommendation') await page.locator('[data-testid="visit-recommendations"][data-count="1"]').waitFor();
+        }
+        await page.getByTestId('next-customer').waitFor();
+        expect(await taps(), `${size.name} ${walk.outcome}: taps`).toBe(before + walk.steps.length);
+        expect(walk.steps.length).toBeLessThanOrEqual(walk.budget);
+      }
+    }
+
+    // What was stored is what the taps said: every element, the outcome, the reason.
+    await waitUntilSynced(page);
+    const db = new Database(rig.server.sqliteFile, { readonly: true, fileMustExist: true });
+    try {
+      const rows = db
+        .prepare('select r.elements_said, r.outcome, r.decline_reason from recommendations r join visits v on v.id = r.visit_id where v.staff_id = ? order by r.recorded_at')
+        .all(person.id) as { elements_said: string; outcome: string; decline_reason: string | null }[];
+      expect(rows.map((r) => [(JSON.parse(r.elements_said) as string[]).length, r.outcome, r.decline_reason])).toEqual(
+        SIZES.flatMap(() => [
+          [MUST_SAY_KEYS.length, 'accepted', null],
+          [MUST_SAY_KEYS.length, 'declined', 'price'],
+        ]),
+      );
+    } finally {
+      db.close();
     }
     await context.close();
   });

@@ -181,6 +181,15 @@ export const zhCN = {
   'element.validity': '生效时间、有效期与在网期限',
   'element.cancel': '退订方式',
   'element.restrictions': '限制条件、违约责任与注意事项',
+  // Two characters each: the labels of the visit panel's compact ticks.
+  'elementShort.name': '名称',
+  'elementShort.price': '资费',
+  'elementShort.content': '内容',
+  'elementShort.eligibility': '条件',
+  'elementShort.validity': '时效',
+  'elementShort.cancel': '退订',
+  'elementShort.restrictions': '限制',
+  'talk.ticks': '七要素打勾',
 
   // Visit panel
   'visit.next': '下一位客户',

@@ -12,6 +12,7 @@ import { ActionNote } from '../common/ActionNote.tsx';
 import { announceStored } from '../common/announceStored.ts';
 import { storeErrorOf } from '../common/storeError.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { SaidTicks } from '../talktrack/SaidTicks.tsx';
 import { Composer } from './Composer.tsx';
 import { NextCustomer } from './NextCustomer.tsx';
 import { RecordButton } from './RecordButton.tsx';
@@ -91,6 +92,7 @@ function OpenVisit({ actor, visit, selected }: { actor: Actor; visit: LocalVisit
           ))}
         </ul>
       </section>
+      {selected && <SaidTicks campaignId={selected.campaign.id} />}
       <Composer selected={selected} />
       {/* Kept in view at the bottom of the panel: the two taps every customer needs. */}
       <div class="visit-actions">
