@@ -81,6 +81,23 @@ const AUDIT = `(() => {
   return issues;
 })()`;
 
+/** Marks the tablet's first sent recommendation as refused by the server (for the refused-record screens). */
+const REFUSE_ONE = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('talktrack');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const tx = open.result.transaction('outbox', 'readwrite');
+    const store = tx.objectStore('outbox');
+    const all = store.getAll();
+    all.onsuccess = () => {
+      const rec = all.result.find((e) => e.record.kind === 'recommendation');
+      store.put({ ...rec, status: 'rejected', error: 'conflict', message: 'conflict' });
+    };
+    tx.oncomplete = () => { open.result.close(); resolve(null); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
 const problems: string[] = [];
 
 async function shot(page: Page, dir: string, name: string): Promise<void> {
@@ -187,6 +204,18 @@ async function run(browser: Browser, viewport: (typeof VIEWPORTS)[number], dataD
     await page.getByTestId('sync-now').click();
     await page.locator('[data-testid="status-waiting"][data-count="0"]').waitFor({ timeout: 20_000 });
     await shot(page, dir, '11-synced');
+
+    // A record the server refused: the strip's count, the panel naming its visit, and the mark in Today's visits.
+    await page.evaluate(REFUSE_ONE);
+    await page.reload();
+    await page.getByTestId('rejected-records').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="rejected-records"] button').click();
+    await shot(page, dir, '11b-refused');
+    await page.getByTestId('rejected-close').click();
+    await page.getByTestId('open-today-visits').click();
+    await page.getByTestId('today-visits-list').waitFor();
+    await shot(page, dir, '11c-today-refused');
+    await page.keyboard.press('Escape');
     if (process.env.SHOTS_PART === 'counter') return;
 
     await page.getByTestId('session-menu').click();

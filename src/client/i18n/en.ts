@@ -123,7 +123,8 @@ export const en: Record<MessageKey, string> = {
   'status.refusal.not_own_visit': 'Only the person who served this customer can void the visit: ask them to sign in and void it.',
   'status.refusal.already_voided': 'This visit had already been voided: nothing more to do.',
   'status.refusal.other': 'The server did not accept this record: tell your manager.',
-  'status.rejectedItem': '#{seq} {kind}',
+  'status.rejectedVisit': 'Visit at {time} · {business} · {person}',
+  'status.rejectedNoVisit': 'Recorded at {time} · {person} (the visit is no longer on this tablet)',
   'status.close': 'Close',
   'status.ok': 'OK',
 

@@ -132,7 +132,8 @@ export const zhCN = {
   'status.refusal.not_own_visit': '只有接待这位客户的员工本人可以作废：请其本人登录后作废。',
   'status.refusal.already_voided': '这次接待已经作废过，无需再做。',
   'status.refusal.other': '服务器未接受这条记录：请告知厅经理。',
-  'status.rejectedItem': '#{seq} {kind}',
+  'status.rejectedVisit': '{time} 接待 · {business} · {person}',
+  'status.rejectedNoVisit': '{time} 记录 · {person}（这台平板上已没有这次接待）',
   'status.close': '关闭',
   'status.ok': '知道了',
 

@@ -85,7 +85,9 @@ describe('counter', () => {
     const { db } = await counterFixture();
     await startVisit();
     fireEvent.click(screen.getByTestId('all-said'));
-    expect(screen.getAllByRole('checkbox', { checked: true })).toHaveLength(7);
+    // Ticked in both places: the talk-track's rows and the panel's row of ticks.
+    expect(within(screen.getByRole('region', { name: '营销必说七要素' })).getAllByRole('checkbox', { checked: true })).toHaveLength(7);
+    expect(within(screen.getByTestId('said-ticks')).getAllByRole('checkbox', { checked: true })).toHaveLength(7);
     fireEvent.click(screen.getByTestId('outcome-considering'));
     fireEvent.click(screen.getByTestId('record-recommendation'));
     await waitFor(async () => expect((await db.recommendations.toArray())[0]?.elementsSaid).toHaveLength(7));

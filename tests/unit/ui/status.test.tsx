@@ -48,7 +48,7 @@ describe('status strip', () => {
     expect(shown.textContent).toContain('请检查平板的日期和时间，然后告知厅经理');
     // The server's English is for its logs, not for the person at the counter.
     expect(shown.textContent).not.toContain('openedAt');
-    expect(screen.getByTestId('status-waiting').getAttribute('data-count')).toBe('0');
+    await waitFor(() => expect(screen.getByTestId('status-waiting').getAttribute('data-count')).toBe('0'));
   });
 
   it.each([

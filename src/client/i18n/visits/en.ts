@@ -9,6 +9,8 @@ export const visitsEn: Record<VisitsMessageKey, string> = {
   'visits.serving': 'Serving now',
   'visits.recs': '{count} recommended',
   'visits.noRecs': 'Nothing recommended',
+  'visits.refused': 'Not stored',
+  'visits.refusedHint': 'The server refused a record of this visit: tap the red ⚠ at the top for why and what to do.',
   'visits.voided': 'Voided',
   'visits.voidedBecause': 'Voided: {reason} ({time})',
   'visits.void': 'Void',

@@ -10,6 +10,8 @@ export const visitsZhCN = {
   'visits.serving': '接待中',
   'visits.recs': '推荐 {count} 项',
   'visits.noRecs': '未推荐',
+  'visits.refused': '服务器未接收',
+  'visits.refusedHint': '这次接待有记录被服务器退回：点顶部红色的 ⚠ 查看原因和怎么做。',
   'visits.voided': '已作废',
   'visits.voidedBecause': '作废原因：{reason}（{time}）',
   'visits.void': '作废',

@@ -1,8 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HeldReason } from '../../../shared/schemas/heldRecords.ts';
+import { useServices } from '../../app/ServicesContext.tsx';
 import type { OutboxEntry } from '../../db/db.ts';
+import { type RefusedRecord, type RefusedViewer, refusedRecordsFor } from '../../db/refusedRecords.ts';
 import { formatNumber, formatWhen } from '../../i18n/format.ts';
-import { type MessageKey, type Translate, useI18n } from '../../i18n/index.ts';
+import { type MessageKey, personName, pick, type Translate, useI18n } from '../../i18n/index.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 
 /** Every reason the server gives (the compiler checks this against the shared list; no zod on the counter's first load). */
 const REFUSAL_KEYS: Record<HeldReason, MessageKey> = {
@@ -33,33 +36,76 @@ function refusal(entry: OutboxEntry, t: Translate): { text: string; detail: stri
   return { text: t('status.refusal.other'), detail: entry.message ?? entry.error };
 }
 
-/** Records the server refused: kept on the tablet, set aside, each shown with its reason and what to do. */
-export function RejectedRecords({ entries }: { entries: readonly OutboxEntry[] }) {
+/** Which customer and visit a refused record belongs to: when, what they came for, who served them, the offer. */
+function RefusedItem({ item }: { item: RefusedRecord }) {
   const { t, lang } = useI18n();
-  const [open, setOpen] = useState(false);
+  const { entry, visit, staff, campaign } = item;
+  const { text, detail } = refusal(entry, t);
+  const what = campaign
+    ? `${t(`kind.${entry.record.kind}`)} · ${pick(campaign.title, lang)} · ${t(`outcome.${campaign.outcome}`)}`
+    : t(`kind.${entry.record.kind}`);
+  const who = staff ? personName(staff, lang) : '—';
   return (
-    <div class="rejected" data-testid="rejected-records" data-count={String(entries.length)}>
-      <button type="button" class="pill pill-bad" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {t('status.rejected', { count: formatNumber(entries.length, lang) })}
+    <li data-testid={`rejected-entry-${entry.seq}`} data-error={entry.error ?? ''} data-visit={visit?.id ?? ''}>
+      <strong>{what}</strong>
+      <div class="rejected-visit" data-testid={`rejected-visit-${entry.seq}`}>
+        {visit
+          ? t('status.rejectedVisit', { time: formatWhen(visit.openedAt, lang), business: t(`business.${visit.business}`), person: who })
+          : t('status.rejectedNoVisit', { time: formatWhen(entry.createdAt, lang), person: who })}
+      </div>
+      <div class="rejected-reason">{text}</div>
+      {detail && <div class="rejected-detail muted">{detail}</div>}
+    </li>
+  );
+}
+
+/**
+ * Records the server refused or holds back: kept on the tablet, no longer sent, each shown with
+ * the customer's visit it belongs to and what to do. A person sees their own; a manager sees all.
+ */
+export function RejectedRecords({ viewer }: { viewer: RefusedViewer }) {
+  const { db } = useServices();
+  const { t, lang } = useI18n();
+  const items = useLiveQuery(() => refusedRecordsFor(db, viewer), [db, viewer.staffId, viewer.seesAll]);
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Focus goes into the panel when it opens and back to its button when it closes.
+  useEffect(() => {
+    if (!open) return;
+    heading.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+  const close = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
+
+  if (!items || items.length === 0) return null;
+  return (
+    <div class="rejected" data-testid="rejected-records" data-count={String(items.length)}>
+      {/* A warning sign and the count keep the strip in one row; the words are there for screen readers. */}
+      <button type="button" class="pill pill-bad" ref={opener} aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
+        <span aria-hidden="true">⚠ {formatNumber(items.length, lang)}</span>
+        <span class="visually-hidden">{t('status.rejected', { count: formatNumber(items.length, lang) })}</span>
       </button>
       {open && (
-        <div class="rejected-panel card" role="dialog" aria-label={t('status.rejectedTitle')}>
-          <h2>{t('status.rejectedTitle')}</h2>
+        <div class="rejected-panel card" role="dialog" aria-labelledby="rejected-title" data-testid="rejected-panel">
+          <h2 id="rejected-title" tabIndex={-1} ref={heading}>
+            {t('status.rejectedTitle')}
+          </h2>
           <p>{t('status.rejectedHint')}</p>
           <ul>
-            {entries.map((e) => {
-              const { text, detail } = refusal(e, t);
-              return (
-                <li key={e.seq} data-testid={`rejected-entry-${e.seq}`} data-error={e.error ?? ''}>
-                  <strong>{t('status.rejectedItem', { seq: e.seq, kind: t(`kind.${e.record.kind}`) })}</strong>{' '}
-                  <span class="muted">{formatWhen(e.createdAt, lang)}</span>
-                  <div class="rejected-reason">{text}</div>
-                  {detail && <div class="rejected-detail muted">{detail}</div>}
-                </li>
-              );
-            })}
+            {items.map((item) => (
+              <RefusedItem key={item.entry.seq} item={item} />
+            ))}
           </ul>
-          <button type="button" class="btn btn-secondary" onClick={() => setOpen(false)}>
+          <button type="button" class="btn btn-secondary" data-testid="rejected-close" onClick={close}>
             {t('status.close')}
           </button>
         </div>

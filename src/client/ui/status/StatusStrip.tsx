@@ -24,6 +24,7 @@ interface Props {
  */
 export function StatusStrip({ enrolment, staff, staffId, visitOpen, actor, online }: Props) {
   const { t, lang } = useI18n();
+  const manager = staff?.role === 'manager' || staff?.role === 'admin';
   return (
     <header class="status-strip">
       <div class="who">
@@ -38,9 +39,9 @@ export function StatusStrip({ enrolment, staff, staffId, visitOpen, actor, onlin
       </div>
       <DemoMark demo={enrolment.demo} />
       <TodayCounts staffId={staffId} timeZone={enrolment.hall.timeZone} />
-      <SyncStatus />
+      <SyncStatus viewer={{ staffId, seesAll: manager }} />
       <TodayVisitsButton actor={actor} timeZone={enrolment.hall.timeZone} />
-      <SessionControls visitOpen={visitOpen} canManage={staff?.role === 'manager' || staff?.role === 'admin'} canReport={online} />
+      <SessionControls visitOpen={visitOpen} canManage={manager} canReport={online} />
     </header>
   );
 }

@@ -7,6 +7,7 @@ import type { SyncFailure } from '../../sync/engine.ts';
 import { useNow } from '../common/useNow.ts';
 import { useOnline } from '../common/useOnline.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import type { RefusedViewer } from '../../db/refusedRecords.ts';
 import { RejectedRecords } from './RejectedRecords.tsx';
 import { SyncNowButton } from './SyncNowButton.tsx';
 import { useDeviceRefusal } from './useDeviceRefusal.ts';
@@ -40,7 +41,7 @@ export function SyncFailureLine() {
 }
 
 /** Online/offline, records waiting, last successful sync, refused records, "sync now": one cell of the strip. */
-export function SyncStatus() {
+export function SyncStatus({ viewer }: { viewer: RefusedViewer }) {
   const { db } = useServices();
   const { t, lang } = useI18n();
   const online = useOnline();
@@ -79,7 +80,7 @@ export function SyncStatus() {
           {lastText}
         </span>
       </div>
-      {summary && summary.rejected.length > 0 && <RejectedRecords entries={summary.rejected} />}
+      <RejectedRecords viewer={viewer} />
       <SyncNowButton />
     </div>
   );

@@ -3,6 +3,7 @@ import { useServices } from '../../app/ServicesContext.tsx';
 import { type TodayVisit, todayVisitsOf } from '../../db/dayQueries.ts';
 import type { Actor } from '../../db/fieldWrites.ts';
 import { openVisitOf } from '../../db/queries.ts';
+import { refusedVisitIdsOf } from '../../db/refusedRecords.ts';
 import { voidRefusal } from '../../db/voidRules.ts';
 import { formatTime } from '../../i18n/format.ts';
 import { pick } from '../../i18n/index.ts';
@@ -29,6 +30,7 @@ export function TodayVisits({ actor, timeZone, onClose }: TodayVisitsProps) {
   const now = useNow(60_000);
   const list = useLiveQuery(() => todayVisitsOf(db, actor.staffId, timeZone, new Date()), [db, actor.staffId, timeZone, now.getDate()]);
   const open = useLiveQuery(() => openVisitOf(db, actor.staffId), [db, actor.staffId]);
+  const refused = useLiveQuery(() => refusedVisitIdsOf(db, actor.staffId), [db, actor.staffId]);
   const [voiding, setVoiding] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -83,6 +85,7 @@ export function TodayVisits({ actor, timeZone, onClose }: TodayVisitsProps) {
               <VisitRow
                 key={entry.visit.id}
                 entry={entry}
+                refused={refused?.has(entry.visit.id) ?? false}
                 canVoid={voidRefusal(entry.visit, ctx) === null}
                 onVoid={() => {
                   setDone(false);
@@ -97,7 +100,7 @@ export function TodayVisits({ actor, timeZone, onClose }: TodayVisitsProps) {
   );
 }
 
-function VisitRow({ entry, canVoid, onVoid }: { entry: TodayVisit; canVoid: boolean; onVoid: () => void }) {
+function VisitRow({ entry, refused, canVoid, onVoid }: { entry: TodayVisit; refused: boolean; canVoid: boolean; onVoid: () => void }) {
   const { t, lang } = useVisitsI18n();
   const { visit, recs } = entry;
   return (
@@ -105,6 +108,7 @@ function VisitRow({ entry, canVoid, onVoid }: { entry: TodayVisit; canVoid: bool
       class={visit.voided ? 'tv-visit tv-voided' : 'tv-visit'}
       data-testid={`today-visit-${visit.id}`}
       data-voided={String(!!visit.voided)}
+      data-refused={String(refused)}
     >
       <div class="tv-when">
         <strong>{formatTime(visit.openedAt, lang)}</strong>
@@ -125,6 +129,11 @@ function VisitRow({ entry, canVoid, onVoid }: { entry: TodayVisit; canVoid: bool
             ))
           )}
         </span>
+        {refused && (
+          <span class="tv-reason" data-testid={`today-visit-refused-${visit.id}`}>
+            <span class="badge tv-badge-refused">{t('visits.refused')}</span> {t('visits.refusedHint')}
+          </span>
+        )}
         {visit.voided && (
           <span class="tv-reason" data-testid={`today-visit-reason-${visit.id}`}>
             <span class="badge tv-badge-void">{t('visits.voided')}</span>{' '}
