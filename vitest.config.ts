@@ -1,8 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { SlowestFilesReporter } from './tests/helpers/slowestFilesReporter.ts';
 
 export default defineConfig({
   test: {
+    reporters: ['default', new SlowestFilesReporter()],
     projects: [
       {
         plugins: [preact()],
