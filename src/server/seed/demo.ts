@@ -6,14 +6,12 @@ import { insertCampaign } from '../repos/campaigns.ts';
 import { countHalls, insertHall } from '../repos/halls.ts';
 import { getStaffRow, insertStaff, pinVerifierOf, setStaffSecret } from '../repos/staff.ts';
 import { insertTalkTrackVersion } from '../repos/talkTracks.ts';
-import { HOME_CAMPAIGNS } from './demoCampaignsHome.ts';
-import { MOBILE_CAMPAIGNS } from './demoCampaignsMobile.ts';
-import { t } from './demoTypes.ts';
+import { loadDemoCampaigns } from './demoCampaigns.ts';
 
 /** Fixed ids, so every start finds the same demo hall to issue a code for. */
 export const DEMO_HALL: Hall = {
   id: '01a21b6b-0270-7073-8c58-15b6992c977b',
-  name: t('中关村营业厅', 'Zhongguancun Service Hall'),
+  name: { zh: '中关村营业厅', en: 'Zhongguancun Service Hall' },
   timeZone: 'Asia/Shanghai',
 };
 
@@ -37,7 +35,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { id: '01a21b6b-0274-7229-bd4a-2c6e0f8a9d31', name: '赵强', latin: 'Zhao Qiang', role: 'admin', secret: 'zhaoqiang2026' },
 ];
 
-export const DEMO_CAMPAIGNS = [...MOBILE_CAMPAIGNS, ...HOME_CAMPAIGNS];
+export const DEMO_CAMPAIGNS = loadDemoCampaigns();
 
 const MANAGER_ID = DEMO_STAFF[0]?.id ?? null;
 const PUBLISHED_AT = '2025-12-20T09:00:00+08:00';
