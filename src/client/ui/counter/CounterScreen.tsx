@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { localDate } from '../../../shared/localDate.ts';
+import { useFirstScreenShown } from '../../app/firstScreen.ts';
 import { useServices } from '../../app/ServicesContext.tsx';
 import type { Enrolment, SignedIn } from '../../db/db.ts';
 import type { Actor } from '../../db/fieldWrites.ts';
@@ -28,7 +29,8 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
   const hall = enrolment.hall;
   const staffId = signedIn.staffId;
   const today = localDate(useNow(60_000), hall.timeZone);
-  const staff = useLiveQuery(() => db.staff.get(staffId), [db, staffId]);
+  // null once read and absent, so undefined only ever means "not read yet".
+  const staff = useLiveQuery(async () => (await db.staff.get(staffId)) ?? null, [db, staffId]);
   const campaigns = useLiveQuery(() => activeCampaigns(db, hall.id, today), [db, hall.id, today]);
   const visit = useLiveQuery(() => openVisitOf(db, staffId), [db, staffId]);
   const chosenId = useComposerStore((s) => s.selectedCampaignId);
@@ -37,13 +39,20 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
   // Someone is signed in: the screen stays on between customers. Sign-out leaves this screen and releases it.
   useScreenWakeLock();
 
-  const selected = campaigns?.find((c) => c.campaign.id === chosenId) ?? campaigns?.[0];
+  const ready = staff !== undefined && campaigns !== undefined && visit !== undefined;
+  useFirstScreenShown(ready);
+
+  // The screen appears once its three reads are in (a few ms of IndexedDB): drawn piece by piece,
+  // the campaigns and the visit panel would push the talk-track down, and the name the strip's counts.
+  if (!ready) return <div class="counter" aria-busy="true" />;
+
+  const selected = campaigns.find((c) => c.campaign.id === chosenId) ?? campaigns[0];
 
   return (
     <div class="counter">
       <StatusStrip
         enrolment={enrolment}
-        staff={staff}
+        staff={staff ?? undefined}
         staffId={staffId}
         visitOpen={!!visit}
         actor={actor}
@@ -54,16 +63,16 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
       <StoreErrorBanner />
       {/* While serving a customer the campaigns fold into a row of tabs, so the talk-track gets the width. */}
       <div class={visit ? 'counter-body visiting' : 'counter-body'}>
-        <CampaignList campaigns={campaigns ?? []} selectedId={selected?.campaign.id ?? null} />
+        <CampaignList campaigns={campaigns} selectedId={selected?.campaign.id ?? null} />
         <main class="talk-pane">
           {selected ? (
             <TalkTrack key={selected.campaign.id} campaign={selected.campaign} talkTrack={selected.talkTrack} />
           ) : (
-            campaigns && <p class="hint">{t('talk.pick')}</p>
+            <p class="hint">{t('talk.pick')}</p>
           )}
           <PersistenceWarning inCounter />
         </main>
-        {visit !== undefined && <VisitPanel actor={actor} visit={visit} selected={selected} />}
+        <VisitPanel actor={actor} visit={visit} selected={selected} />
       </div>
     </div>
   );
