@@ -39,17 +39,16 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
   // Someone is signed in: the screen stays on between customers. Sign-out leaves this screen and releases it.
   useScreenWakeLock();
 
+  // The screen shows once its three reads are in (a few ms of IndexedDB), all at once: drawn piece by
+  // piece, the campaigns and the visit panel would push the talk-track down, and the name the strip's
+  // counts. Its parts mount at once all the same, so their own reads (the strip's counts) start now.
   const ready = staff !== undefined && campaigns !== undefined && visit !== undefined;
   useFirstScreenShown(ready);
 
-  // The screen appears once its three reads are in (a few ms of IndexedDB): drawn piece by piece,
-  // the campaigns and the visit panel would push the talk-track down, and the name the strip's counts.
-  if (!ready) return <div class="counter" aria-busy="true" />;
-
-  const selected = campaigns.find((c) => c.campaign.id === chosenId) ?? campaigns[0];
+  const selected = campaigns?.find((c) => c.campaign.id === chosenId) ?? campaigns?.[0];
 
   return (
-    <div class="counter">
+    <div class="counter" hidden={!ready} aria-busy={ready ? undefined : true}>
       <StatusStrip
         enrolment={enrolment}
         staff={staff ?? undefined}
@@ -63,16 +62,16 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
       <StoreErrorBanner />
       {/* While serving a customer the campaigns fold into a row of tabs, so the talk-track gets the width. */}
       <div class={visit ? 'counter-body visiting' : 'counter-body'}>
-        <CampaignList campaigns={campaigns} selectedId={selected?.campaign.id ?? null} />
+        <CampaignList campaigns={campaigns ?? []} selectedId={selected?.campaign.id ?? null} />
         <main class="talk-pane">
           {selected ? (
             <TalkTrack key={selected.campaign.id} campaign={selected.campaign} talkTrack={selected.talkTrack} />
           ) : (
-            <p class="hint">{t('talk.pick')}</p>
+            campaigns && <p class="hint">{t('talk.pick')}</p>
           )}
           <PersistenceWarning inCounter />
         </main>
-        <VisitPanel actor={actor} visit={visit} selected={selected} />
+        {visit !== undefined && <VisitPanel actor={actor} visit={visit} selected={selected} />}
       </div>
     </div>
   );
