@@ -32,11 +32,7 @@ function Root() {
   );
 }
 
-// index.html paints a placeholder before any script runs; it goes in the same task as the first
-// render, so no frame shows both (Preact would keep it below the app until its lazy routes settle).
-const root = document.getElementById('app')!;
-root.replaceChildren();
-render(<Root />, root);
+render(<Root />, document.getElementById('app')!);
 
 registerServiceWorker();
 void requestPersistence().then((state) => useUiStore.getState().setPersistence(state));
