@@ -1,9 +1,49 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** Names the build, so a device can tell which version it runs (and a new one differs). */
 const BUILD_ID = process.env.TALKTRACK_BUILD_ID ?? new Date().toISOString();
+
+/** Text the server sends; images are compressed already. */
+const COMPRESSIBLE = /\.(?:js|css|html|webmanifest|json|svg)$/;
+
+/**
+ * Writes a .br and a .gz beside every text file of the build, once, at the highest levels, so the
+ * server (src/server/staticClient.ts, preCompressed) sends them to browsers that accept them without
+ * compressing anything per request. Runs last, after the service worker is written (it is served
+ * compressed too); the precache list only takes .js, .css and .html, so no compressed copy is
+ * precached twice. A sibling that would not be smaller is not written.
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'talktrack:precompress',
+    apply: 'build',
+    enforce: 'post',
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      handler() {
+        for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+          if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
+          const file = join(entry.parentPath, entry.name);
+          const body = readFileSync(file);
+          const br = brotliCompressSync(body, {
+            params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+          });
+          const gz = gzipSync(body, { level: 9 });
+          if (br.length < body.length) writeFileSync(`${file}.br`, br);
+          if (gz.length < body.length) writeFileSync(`${file}.gz`, gz);
+        }
+      },
+    },
+  };
+}
+
+const OUT_DIR = 'dist/client';
 
 export default defineConfig({
   define: { __APP_BUILD__: JSON.stringify(BUILD_ID) },
@@ -30,7 +70,8 @@ export default defineConfig({
         theme_color: '#0b5cad',
         background_color: '#f4f6f9',
         display: 'standalone',
-        orientation: 'landscape',
+        // Counters hold their tablets either way: portrait has a layout of its own.
+        orientation: 'any',
         start_url: '/',
         scope: '/',
         icons: [
@@ -41,9 +82,10 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    precompress(OUT_DIR),
   ],
   build: {
-    outDir: 'dist/client',
+    outDir: OUT_DIR,
     emptyOutDir: true,
     target: 'es2020',
     rolldownOptions: {

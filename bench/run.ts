@@ -1,5 +1,6 @@
 import { tapSection, pushSection } from './counterSections.ts';
 import { hallsSection } from './halls.ts';
+import { lighthouseSection } from './lighthouse.ts';
 import { peerSection } from './peerSync.ts';
 import { pinGuessSection } from './pinGuess.ts';
 import { allVerdicts, sectionFailed } from './report.ts';
@@ -16,7 +17,8 @@ import { startupSection } from './startup.ts';
  * tallies and exports over 1 M visits vs counting the rows in Node), halls (200 tablets pushing to
  * the real server on SQLite, on PostgreSQL, and on PostgreSQL with two processes; SQLite is the
  * baseline), pin (one PIN guess against a stolen tablet's wrapped signing key, in Node and
- * Chromium, and the time to try every allowed PIN). Default: all.
+ * Chromium, and the time to try every allowed PIN), lighthouse (Lighthouse's mobile performance score
+ * of the enrolment screen and the signed-in counter, cold). Default: all.
  * A missed target is printed as a finding; the run still succeeds.
  */
 const SECTIONS = {
@@ -29,6 +31,9 @@ const SECTIONS = {
   halls: hallsSection,
   pin: async () => {
     await pinGuessSection();
+  },
+  lighthouse: async () => {
+    await lighthouseSection();
   },
 } as const;
 type SectionName = keyof typeof SECTIONS;

@@ -2,12 +2,12 @@
 // `npm run bench [-- SECTION…]`: builds the PWA when a browser section needs it, installs the peer
 // (bench/peer: PouchDB + pouchdb-server, never part of the product) on first use, then runs the
 // benchmarks in bench/ and prints their figures next to the baselines measured in the same run.
-// Sections: peer, tap, push, startup, server, reports, halls, pin (default: all). A missed target is a finding printed
+// Sections: peer, tap, push, startup, server, reports, halls, pin, lighthouse (default: all). A missed target is a finding printed
 // by the run, not a failure of it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const ALL = ['peer', 'tap', 'push', 'startup', 'server', 'reports', 'halls', 'pin'];
+const ALL = ['peer', 'tap', 'push', 'startup', 'server', 'reports', 'halls', 'pin', 'lighthouse'];
 /** Sections that run without the built PWA. */
 const SERVER_ONLY = ['server', 'reports', 'halls', 'pin'];
 const asked = process.argv.slice(2);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App.tsx';
+import { firstScreenShown } from './app/firstScreen.ts';
 import { createLazyServices } from './app/lazyServices.ts';
 import { ServicesProvider } from './app/ServicesContext.tsx';
 import { UpdateOfferContext } from './app/UpdateOfferContext.tsx';
@@ -14,8 +15,9 @@ import './styles/counter.css';
 // Which build this page runs (a new version differs); the update tests read it.
 document.documentElement.dataset.build = __APP_BUILD__;
 
-// Created once per page. The database is there at once; the network layer follows in its own chunk.
-const services = createLazyServices();
+// Created once per page. The database is there at once; the network layer follows in its own chunk,
+// after the first screen has painted (or sooner, when a page asks the server something first).
+const services = createLazyServices(undefined, firstScreenShown);
 
 /** The service worker's update offer, handed to the UI through context (tests give their own). */
 function Root() {

@@ -10,10 +10,15 @@ export function isApiPath(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
+/** The compressed siblings the build writes beside each text file (vite.config.ts, precompress). */
+const COMPRESSED_SUFFIX = /\.(?:br|gz)$/;
+
 /**
  * Serves the built PWA. Hashed files under /assets are cached for a year; everything else is
  * revalidated (no-cache) so a new release's index.html and service worker are seen at once.
  * Unknown non-API GET paths get index.html (client-side routes); see app.ts' not-found handler.
+ * Text files go out as the build's brotli or gzip copy when the browser accepts one (with
+ * `vary: accept-encoding`), so nothing is compressed per request.
  */
 export async function registerClient(app: FastifyInstance, clientDir: string): Promise<void> {
   if (!existsSync(join(clientDir, 'index.html'))) {
@@ -23,8 +28,9 @@ export async function registerClient(app: FastifyInstance, clientDir: string): P
     root: clientDir,
     prefix: '/',
     cacheControl: false,
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
-      const rel = filePath.slice(clientDir.length).replaceAll('\\', '/');
+      const rel = filePath.slice(clientDir.length).replaceAll('\\', '/').replace(COMPRESSED_SUFFIX, '');
       const immutable = rel.startsWith('/assets/') && !ALWAYS_REVALIDATE.has(rel.split('/').pop() ?? '');
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

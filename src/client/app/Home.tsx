@@ -8,6 +8,7 @@ import { AlreadyEnrolledNotice } from '../ui/enrol/AlreadyEnrolledNotice.tsx';
 import { EnrolScreen } from '../ui/enrol/EnrolScreen.tsx';
 import { useLiveQuery } from '../ui/hooks/useLiveQuery.ts';
 import { SignInScreen } from '../ui/signin/SignInScreen.tsx';
+import { useFirstScreenShown } from './firstScreen.ts';
 import { takeOpenedLink } from './linkCode.ts';
 import { useServices } from './ServicesContext.tsx';
 
@@ -30,6 +31,8 @@ export function Home() {
   const [link] = useState(takeOpenedLink);
   const [passwordCode, setPasswordCode] = useState<string | null>(link?.kind === 'password' ? link.code : null);
   const [chooseStaffId, setChooseStaffId] = useState<string | null>(null);
+  // The counter says so itself, once its own reads are in; enrolment and sign-in show at once.
+  useFirstScreenShown(meta !== undefined && !(meta.enrolment && meta.signedIn));
 
   if (!meta) return <p class="loading">{t('app.loading')}</p>;
   if (passwordCode !== null) {

@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { localDate } from '../../../shared/localDate.ts';
+import { useFirstScreenShown } from '../../app/firstScreen.ts';
 import { useServices } from '../../app/ServicesContext.tsx';
 import type { Enrolment, SignedIn } from '../../db/db.ts';
 import type { Actor } from '../../db/fieldWrites.ts';
@@ -28,7 +29,8 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
   const hall = enrolment.hall;
   const staffId = signedIn.staffId;
   const today = localDate(useNow(60_000), hall.timeZone);
-  const staff = useLiveQuery(() => db.staff.get(staffId), [db, staffId]);
+  // null once read and absent, so undefined only ever means "not read yet".
+  const staff = useLiveQuery(async () => (await db.staff.get(staffId)) ?? null, [db, staffId]);
   const campaigns = useLiveQuery(() => activeCampaigns(db, hall.id, today), [db, hall.id, today]);
   const visit = useLiveQuery(() => openVisitOf(db, staffId), [db, staffId]);
   const chosenId = useComposerStore((s) => s.selectedCampaignId);
@@ -37,13 +39,19 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
   // Someone is signed in: the screen stays on between customers. Sign-out leaves this screen and releases it.
   useScreenWakeLock();
 
+  // The screen shows once its three reads are in (a few ms of IndexedDB), all at once: drawn piece by
+  // piece, the campaigns and the visit panel would push the talk-track down, and the name the strip's
+  // counts. Its parts mount at once all the same, so their own reads (the strip's counts) start now.
+  const ready = staff !== undefined && campaigns !== undefined && visit !== undefined;
+  useFirstScreenShown(ready);
+
   const selected = campaigns?.find((c) => c.campaign.id === chosenId) ?? campaigns?.[0];
 
   return (
-    <div class="counter">
+    <div class="counter" hidden={!ready} aria-busy={ready ? undefined : true}>
       <StatusStrip
         enrolment={enrolment}
-        staff={staff}
+        staff={staff ?? undefined}
         staffId={staffId}
         visitOpen={!!visit}
         actor={actor}
