@@ -24,3 +24,6 @@ export const Password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(128, 'password must be at most 128 characters');
+
+/** The values a refusal's message carries, by name (errorCodes.ts lists each code's names). */
+export const ErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));

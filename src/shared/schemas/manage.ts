@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, LocalDate, LocalizedText } from './common.ts';
+import { ErrorParams, Id, Instant, LocalDate, LocalizedText } from './common.ts';
 import { CampaignCategory, CampaignStatus, Hall, MustSayTexts, Objection, StaffRole, TalkTrackVersion } from './reference.ts';
 
 /**
@@ -121,7 +121,12 @@ export const CampaignWriteResponse = z.object({
 export type CampaignWriteResponse = z.infer<typeof CampaignWriteResponse>;
 
 /** 422 `incomplete` on publish: the fields still empty, as paths like `talkTrack.elements.price.zh`. */
-export const IncompleteError = z.object({ error: z.literal('incomplete'), message: z.string(), missing: z.array(z.string()) });
+export const IncompleteError = z.object({
+  error: z.literal('incomplete'),
+  message: z.string(),
+  params: ErrorParams.optional(),
+  missing: z.array(z.string()),
+});
 
 /** 409 `edit_conflict`: someone saved after the person loaded; who and when. */
 export const EditConflictError = z.object({
@@ -151,6 +156,7 @@ export const InvalidFileError = z.object({
   message: z.string(),
   line: z.number().int().positive(),
   field: z.string(),
+  params: ErrorParams.optional(),
 });
 
 export const AuditAction = z.enum(['create', 'save_draft', 'publish', 'retire', 'duplicate', 'import']);
