@@ -90,7 +90,8 @@ const REQUEST_ERRORS = {
   too_many_visits: ['max'],
 } as const satisfies Record<string, readonly string[]>;
 
-type RequestErrorCode = keyof typeof REQUEST_ERRORS;
+/** A refusal of a request (not of one pushed record). */
+export type RequestErrorCode = keyof typeof REQUEST_ERRORS;
 
 /** A code the server may answer; `unknown_staff` is both a refused record and a refused sign-in. */
 export type ErrorCode = RequestErrorCode | HeldReasonCode;

@@ -23,7 +23,7 @@ const catalogues: Record<Lang, Record<OwnKey, string>> = {
 const isManageKey = (key: ManageKey): key is OwnKey => key in catalogues['zh-CN'];
 
 export function translateManage(lang: Lang, key: ManageKey, params?: Params): string {
-  return isManageKey(key) ? fill(catalogues[lang][key], params) : translate(lang, key, params);
+  return isManageKey(key) ? fill(catalogues[lang][key], params, lang) : translate(lang, key, params);
 }
 
 export interface ManageI18n {
