@@ -1,8 +1,7 @@
 import { API } from '../../shared/apiPaths.ts';
 import { EnrolResponse, PasswordCodeRedeemResponse } from '../../shared/schemas/auth.ts';
-import { isErrorCode } from '../../shared/errorCodes.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
-import type { Refusal } from '../i18n/errors/index.ts';
+import { isWordable, type Refusal } from '../i18n/errors/index.ts';
 import { INITIAL_SYNC_STATE, type TalktrackDb, readMeta, writeMeta } from '../db/db.ts';
 
 /**
@@ -22,8 +21,9 @@ export function codeFailureOf(cause: unknown): CodeFailure {
 
 /** The server's refusal behind an `other` failure (hall deactivated, …), for words of its own; null when there is none. */
 export function codeRefusalOf(cause: unknown): Refusal | null {
-  if (!(cause instanceof ApiFailure) || cause.status >= 500 || !isErrorCode(cause.error)) return null;
-  return { error: cause.error, message: cause.message, params: cause.params };
+  if (!(cause instanceof ApiFailure) || cause.status >= 500) return null;
+  const refusal = { error: cause.error, message: cause.message, params: cause.params };
+  return isWordable(refusal) ? refusal : null;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { API } from '../../shared/apiPaths.ts';
-import { isErrorCode } from '../../shared/errorCodes.ts';
 import { credentialOf } from '../../shared/credential.ts';
 import { SessionResponse, SignInRefusal } from '../../shared/schemas/auth.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
@@ -7,7 +6,7 @@ import { type SignedIn, type TalktrackDb, type WrappedSigningKey, readMeta, writ
 import { afterFailure, isLocked, LOCK_MINUTES, MAX_PIN_FAILURES } from './lockout.ts';
 import { importSigningKey, macOf } from '../../shared/recordSignature.ts';
 import { addSignatures, unsignedOf } from '../db/outbox.ts';
-import type { Refusal } from '../i18n/errors/index.ts';
+import { isWordable, type Refusal } from '../i18n/errors/index.ts';
 import { unwrapSigningKey, wrapSigningKey } from './signingKeyStore.ts';
 
 export type SignInResult =
@@ -63,9 +62,8 @@ function refusalOf(cause: ApiFailure, now: Date): SignInResult | null {
     // Too many tries from this tablet for this person: not a wrong secret, so not counted as one.
     return { ok: false, reason: 'rate_limited', seconds: Math.max(1, Math.ceil((cause.retryAfterMs ?? 60_000) / 1000)) };
   }
-  if (cause.status < 500 && isErrorCode(cause.error)) {
-    return { ok: false, reason: 'refused', refusal: { error: cause.error, message: cause.message, params: cause.params } };
-  }
+  const refusal = { error: cause.error, message: cause.message, params: cause.params };
+  if (cause.status < 500 && isWordable(refusal)) return { ok: false, reason: 'refused', refusal };
   return null;
 }
 

@@ -45,3 +45,8 @@ export function fill(text: string, params?: Params, lang?: Lang): string {
   });
   return plurals.replace(PLACEHOLDER, (whole, name: string) => (name in params ? shown(params[name] as string | number, lang) : whole));
 }
+
+/** The params a message uses, each once and sorted: `{name}` and `{name, plural, …}` alike (catalogue checks compare languages by them). */
+export function placeholderNames(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{(\w+)(?:\}|, *plural,)/g)].map((m) => m[1] ?? ''))].sort();
+}

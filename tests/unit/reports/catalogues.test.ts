@@ -14,8 +14,9 @@ import { visitsEn } from '../../../src/client/i18n/visits/en.ts';
 import { translateVisits } from '../../../src/client/i18n/visits/index.ts';
 import { visitsZhCN } from '../../../src/client/i18n/visits/zh-CN.ts';
 import { zhCN } from '../../../src/client/i18n/zh-CN.ts';
+import { placeholderNames } from '../../../src/client/i18n/fill.ts';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = placeholderNames;
 
 describe.each([
   ['reports', reportsZhCN, reportsEn],

@@ -27,6 +27,11 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const shownParams = (params: Params, lang: Lang): Params =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && INSTANT.test(v) ? formatWhen(v, lang) : v]));
 
+/** Whether the page has its own words for a refusal: a listed code, sent with every param it names. */
+export function isWordable({ error: code, params = {} }: Refusal): boolean {
+  return isErrorCode(code) && ERROR_CODES[code].every((name) => name in params);
+}
+
 /**
  * A refusal in the page's language, from its code and params: a refused record's reason as the
  * counter says it, any other code from the errors catalogue. A code without its params (or one
@@ -35,8 +40,6 @@ const shownParams = (params: Params, lang: Lang): Params =>
 export function errorText(refusal: Refusal, lang: Lang): string {
   const { error: code, params = {} } = refusal;
   if (isHeldReason(code)) return translate(lang, `status.refusal.${code}`);
-  if (!isErrorCode(code) || !ERROR_CODES[code].every((name) => name in params)) {
-    return fill(UNKNOWN[lang], { message: refusal.message });
-  }
+  if (!isWordable(refusal)) return fill(UNKNOWN[lang], { message: refusal.message });
   return fill(ERROR_CATALOGUES[lang][code as RequestErrorCode], shownParams(params, lang), lang);
 }
