@@ -38,7 +38,7 @@ export const errorsEn: Record<RequestErrorCode, string> = {
   hall_inactive: 'The hall {hall} is deactivated: an admin can reactivate it, or choose another hall.',
   hall_required: 'Choose the hall the device will belong to, then issue the code again.',
   hall_in_use:
-    'The hall {hall} is still in use ({people, plural, one {# active person} other {# active people}}, {devices, plural, one {# active device} other {# active devices}}): move or deactivate the people and revoke the devices first.',
+    'The hall {hall} is still in use ({people, plural, one {# active person} other {# active people}}, {devices, plural, one {# active device} other {# active devices}}): move or deactivate the people and revoke the devices first, then deactivate the hall.',
   time_zone_fixed: 'A hall keeps the time zone it was created with.',
   staff_no_taken: 'This staff number belongs to someone else already: check the number, or find that person in the list.',
   same_hall: '{name} is in {hall} already: choose another hall.',

@@ -36,7 +36,7 @@ export const errorsZhCN: Record<RequestErrorCode, string> = {
   unknown_hall: '找不到营业厅 {hallId}：请刷新页面，从列表中选择。',
   hall_inactive: '营业厅“{hall}”已停用：系统管理员可以重新启用它，或请选择另一个营业厅。',
   hall_required: '请选择设备所属的营业厅，然后重新生成注册码。',
-  hall_in_use: '营业厅“{hall}”还有 {people} 位在职人员和 {devices} 台在用设备：请先调走或停用这些人员，并停用这些设备。',
+  hall_in_use: '营业厅“{hall}”还有 {people} 位在职人员和 {devices} 台在用设备：请先调走或停用这些人员，并停用这些设备，再停用营业厅。',
   time_zone_fixed: '营业厅的时区在创建后不能更改。',
   staff_no_taken: '这个工号已经属于别人：请核对工号，或在名单里找到那个人。',
   same_hall: '{name} 已经在“{hall}”了：请选择另一个营业厅。',
