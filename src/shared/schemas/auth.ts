@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errorCodes.ts';
 import { ErrorParams, Id, Instant, Password, Pin } from './common.ts';
 import { Hall, StaffRole } from './reference.ts';
 
@@ -74,7 +75,11 @@ export type PasswordCodeRedeemResponse = z.infer<typeof PasswordCodeRedeemRespon
  * logs), `params` the values the message carries (a hall, a count, a line and field), present when
  * the code has any, so a page words the code in its own language.
  */
-export const ApiError = z.object({ error: z.string(), message: z.string(), params: ErrorParams.optional() });
+export const ApiError = z.object({
+  error: z.string().describe(`A stable code, one of: ${Object.keys(ERROR_CODES).join(', ')}`),
+  message: z.string().describe('The reason in English, for API users and logs'),
+  params: ErrorParams.optional(),
+});
 export type ApiError = z.infer<typeof ApiError>;
 
 /**
