@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { auditEn } from '../../../src/client/i18n/manage/audit.en.ts';
+import { auditZhCN } from '../../../src/client/i18n/manage/audit.zh-CN.ts';
 import { heldEn } from '../../../src/client/i18n/manage/held.en.ts';
 import { heldZhCN } from '../../../src/client/i18n/manage/held.zh-CN.ts';
 import { officeEn } from '../../../src/client/i18n/manage/office.en.ts';
@@ -24,6 +26,7 @@ describe.each([
   ['set-password', passwordZhCN, passwordEn],
   ['office pages', officeZhCN, officeEn],
   ['held-back records', heldZhCN, heldEn],
+  ['campaign audit entries', auditZhCN, auditEn],
 ] as const)('the %s catalogue', (_name, zh, en) => {
   it('has the same keys in Chinese and English, none empty, with the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
