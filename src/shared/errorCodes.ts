@@ -81,7 +81,7 @@ const REQUEST_ERRORS = {
   retired: [],
   hall_removed: ['halls'],
   no_campaigns: [],
-  invalid_file: ['line', 'field'],
+  invalid_file: ['line', 'field', 'problem'],
   // Held records
   already_decided: [],
   already_stored: [],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FileProblem } from '../../shared/fileProblems.ts';
 import { EditConflictError, IncompleteError, InvalidFileError, type PersonRef } from '../../shared/schemas/manage.ts';
 import { type RosterIssue, RosterRefusal } from '../../shared/schemas/people.ts';
 import { ApiFailure, NetworkFailure } from '../api/http.ts';
@@ -13,7 +14,7 @@ export type Problem =
   | ({ kind: 'not_found' } & Refusal)
   | { kind: 'conflict'; editVersion: number; editedBy: PersonRef | null; editedAt: string | null }
   | { kind: 'incomplete'; missing: string[] }
-  | { kind: 'invalid_file'; line: number; field: string; message: string }
+  | { kind: 'invalid_file'; line: number; field: string; problem: FileProblem; message: string }
   /** A roster file refused row by row: every issue is worded on the page. */
   | { kind: 'roster'; issues: RosterIssue[] }
   /** A hall that cannot be deactivated yet: what still belongs to it. */
@@ -40,8 +41,8 @@ export function problemOf(cause: unknown): Problem {
   if (incomplete.success) return { kind: 'incomplete', missing: incomplete.data.missing };
   const invalidFile = InvalidFileError.safeParse(cause.body);
   if (invalidFile.success) {
-    const { line, field, message } = invalidFile.data;
-    return { kind: 'invalid_file', line, field, message };
+    const { line, field, problem, message } = invalidFile.data;
+    return { kind: 'invalid_file', line, field, problem, message };
   }
   const roster = RosterRefusal.safeParse(cause.body);
   if (roster.success) return { kind: 'roster', issues: roster.data.issues };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILE_PROBLEMS } from '../fileProblems.ts';
 import { ErrorParams, Id, Instant, LocalDate, LocalizedText } from './common.ts';
 import { CampaignCategory, CampaignStatus, Hall, MustSayTexts, Objection, StaffRole, TalkTrackVersion } from './reference.ts';
 
@@ -156,6 +157,8 @@ export const InvalidFileError = z.object({
   message: z.string(),
   line: z.number().int().positive(),
   field: z.string(),
+  /** What is wrong there, as a code (campaignFile.ts). */
+  problem: z.enum(FILE_PROBLEMS),
   params: ErrorParams.optional(),
 });
 

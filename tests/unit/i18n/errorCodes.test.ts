@@ -80,9 +80,9 @@ describe('refusals in the page’s language', () => {
       'The hall 人民路营业厅 is deactivated: an admin can reactivate it, or choose another hall.',
     ],
     [
-      { error: 'invalid_file', message: 'the file cannot be imported: line 12, campaigns.0.campaign.offerCode: …', params: { line: 12, field: 'campaigns.0.campaign.offerCode' } },
-      '文件无法导入（第 12 行，字段 campaigns.0.campaign.offerCode），什么都没有导入。请修改文件后重新导入。',
-      'The file cannot be imported (line 12, field campaigns.0.campaign.offerCode); nothing was imported. Fix the file and import it again.',
+      { error: 'invalid_file', message: 'the file cannot be imported: line 12, campaigns.0.campaign.offerCode: …', params: { line: 12, field: 'campaigns.0.campaign.offerCode', problem: 'missing' } },
+      '文件无法导入（第 12 行，字段 campaigns.0.campaign.offerCode：缺少这一项），什么都没有导入。请修改文件后重新导入。',
+      'The file cannot be imported (line 12, field campaigns.0.campaign.offerCode: it is missing); nothing was imported. Fix the file and import it again.',
     ],
     [
       { error: 'roster_invalid', message: 'the roster has 1 problem in 1 row', params: { count: 1 } },

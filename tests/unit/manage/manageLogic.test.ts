@@ -56,8 +56,8 @@ describe('problems from failed requests', () => {
     ['incomplete', new ApiFailure(422, 'incomplete', 'm', { error: 'incomplete', message: 'm', missing: ['campaign.offerCode'] }), { kind: 'incomplete', missing: ['campaign.offerCode'] }],
     [
       'invalid file',
-      new ApiFailure(400, 'invalid_file', 'm', { error: 'invalid_file', message: 'm', line: 7, field: 'campaigns.0' }),
-      { kind: 'invalid_file', line: 7, field: 'campaigns.0', message: 'm' },
+      new ApiFailure(400, 'invalid_file', 'm', { error: 'invalid_file', message: 'm', line: 7, field: 'campaigns.0', problem: 'missing' }),
+      { kind: 'invalid_file', line: 7, field: 'campaigns.0', problem: 'missing', message: 'm' },
     ],
     ['other', new ApiFailure(400, 'invalid_request', 'bad'), { kind: 'server', error: 'invalid_request', message: 'bad', params: {} }],
   ] as const)('%s', (_what, cause, problem) => {

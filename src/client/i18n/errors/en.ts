@@ -1,4 +1,5 @@
 import type { RequestErrorCode } from '../../../shared/errorCodes.ts';
+import type { FileProblem } from '../../../shared/fileProblems.ts';
 
 /** Every refusal the server can send, in English; params in braces (errorCodes.ts names them). */
 export const errorsEn: Record<RequestErrorCode, string> = {
@@ -49,9 +50,22 @@ export const errorsEn: Record<RequestErrorCode, string> = {
   retired: 'This campaign is retired and can no longer be changed: duplicate it to start a new one.',
   hall_removed: '{halls} cannot be taken off a published campaign: retire it and duplicate it for the remaining halls.',
   no_campaigns: 'There is no campaign to export yet: create one first.',
-  invalid_file: 'The file cannot be imported (line {line}, field {field}); nothing was imported. Fix the file and import it again.',
+  invalid_file: 'The file cannot be imported (line {line}, field {field}: {problem}); nothing was imported. Fix the file and import it again.',
   already_decided: 'Someone has already decided on this record: reload the page to see the outcome.',
   already_stored: 'This record is stored already (the tablet sent it again since): discard this copy.',
   not_acceptable: 'A record held back for this reason cannot be accepted, only discarded.',
   too_many_visits: 'More than {max} visits match: choose one hall or one person.',
+};
+
+/** What is wrong at a refused campaign file's line and field. */
+export const fileProblemsEn: Record<FileProblem, string> = {
+  empty: 'the file is empty',
+  not_json: 'it is not valid JSON',
+  missing: 'it is missing',
+  wrong_type: 'it is the wrong kind of value',
+  too_long: 'it is too long, or there are too many',
+  too_short: 'it is too short, or empty',
+  wrong_value: 'it is not one of the values allowed',
+  wrong_format: 'it is not written the way it should be',
+  other: 'it is not valid',
 };

@@ -1,13 +1,22 @@
 import { ERROR_CODES, type RequestErrorCode, isErrorCode, isHeldReason } from '../../../shared/errorCodes.ts';
+import type { FileProblem } from '../../../shared/fileProblems.ts';
 import type { Lang } from '../../state/langStore.ts';
 import { fill, type Params } from '../fill.ts';
 import { formatWhen } from '../format.ts';
 import { translate } from '../index.ts';
-import { errorsEn } from './en.ts';
-import { errorsZhCN } from './zh-CN.ts';
+import { errorsEn, fileProblemsEn } from './en.ts';
+import { errorsZhCN, fileProblemsZhCN } from './zh-CN.ts';
 
 /** The refusals' words; the compiler checks each language has every code of errorCodes.ts. */
 export const ERROR_CATALOGUES: Record<Lang, Record<RequestErrorCode, string>> = { 'zh-CN': errorsZhCN, en: errorsEn };
+
+const FILE_PROBLEM_TEXTS: Record<Lang, Record<FileProblem, string>> = { 'zh-CN': fileProblemsZhCN, en: fileProblemsEn };
+
+/** What is wrong at a refused campaign file's line and field, in the page's language. */
+export function fileProblemText(problem: string, lang: Lang): string {
+  const texts = FILE_PROBLEM_TEXTS[lang];
+  return Object.hasOwn(texts, problem) ? texts[problem as FileProblem] : texts.other;
+}
 
 /** A code the page does not know (a newer server's), said with the server's own words. */
 const UNKNOWN: Record<Lang, string> = {
@@ -24,8 +33,14 @@ export interface Refusal {
 
 // Instants the server sends (lockedUntil) are shown as a time in the page's language.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+// A file's `problem` is a code of its own (fileProblems.ts).
 const shownParams = (params: Params, lang: Lang): Params =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && INSTANT.test(v) ? formatWhen(v, lang) : v]));
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      k === 'problem' ? fileProblemText(String(v), lang) : typeof v === 'string' && INSTANT.test(v) ? formatWhen(v, lang) : v,
+    ]),
+  );
 
 /** Whether the page has its own words for a refusal: a listed code, sent with every param it names. */
 export function isWordable({ error: code, params = {} }: Refusal): boolean {

@@ -1,4 +1,5 @@
 import type { RequestErrorCode } from '../../../shared/errorCodes.ts';
+import type { FileProblem } from '../../../shared/fileProblems.ts';
 
 /** 服务器可能返回的每一种拒绝，中文说法；花括号里是参数（名称见 errorCodes.ts）。 */
 export const errorsZhCN: Record<RequestErrorCode, string> = {
@@ -47,9 +48,22 @@ export const errorsZhCN: Record<RequestErrorCode, string> = {
   retired: '这个活动已下线，不能再修改：请复制一份来开始新的活动。',
   hall_removed: '不能从已发布的活动中去掉 {halls}：请下线这个活动，再为其余营业厅复制一份。',
   no_campaigns: '还没有可以导出的活动：请先创建一个。',
-  invalid_file: '文件无法导入（第 {line} 行，字段 {field}），什么都没有导入。请修改文件后重新导入。',
+  invalid_file: '文件无法导入（第 {line} 行，字段 {field}：{problem}），什么都没有导入。请修改文件后重新导入。',
   already_decided: '这条记录已经有人处理过了：请刷新页面查看结果。',
   already_stored: '这条记录已经保存了（平板后来又发送过一次）：请舍弃这份重复的。',
   not_acceptable: '这个原因的记录不能接受，只能舍弃。',
   too_many_visits: '符合条件的接待超过 {max} 次：请只选一个营业厅或一个人。',
+};
+
+/** 被拒绝的活动文件在那一行、那个字段出了什么问题。 */
+export const fileProblemsZhCN: Record<FileProblem, string> = {
+  empty: '文件是空的',
+  not_json: '不是有效的 JSON',
+  missing: '缺少这一项',
+  wrong_type: '值的类型不对',
+  too_long: '太长，或数量太多',
+  too_short: '太短，或是空的',
+  wrong_value: '不是允许的值',
+  wrong_format: '格式不对',
+  other: '内容无效',
 };

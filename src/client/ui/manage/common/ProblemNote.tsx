@@ -1,4 +1,4 @@
-import { errorText } from '../../../i18n/errors/index.ts';
+import { errorText, fileProblemText } from '../../../i18n/errors/index.ts';
 import { useManageI18n, type ManageTranslate } from '../../../i18n/manage/index.ts';
 import type { Lang } from '../../../state/langStore.ts';
 import type { Problem } from '../../../manage/problems.ts';
@@ -24,7 +24,7 @@ export function problemText(problem: Problem, t: ManageTranslate, lang: Lang): s
     case 'incomplete':
       return t('manage.problem.incomplete', { count: problem.missing.length });
     case 'invalid_file':
-      return fileErrorText(problem, t);
+      return fileErrorText(problem, t, lang);
     case 'roster':
       return t('manage.roster.refused', { count: problem.issues.length });
     case 'hall_in_use':
@@ -36,11 +36,10 @@ export function problemText(problem: Problem, t: ManageTranslate, lang: Lang): s
   }
 }
 
-/** "line 12, field campaigns.0.campaign.offerCode: …" for a refused import file. */
-export function fileErrorText(e: { line: number; field: string; message: string }, t: ManageTranslate): string {
-  return e.field === ''
-    ? t('manage.import.errorAtLine', { line: e.line, message: e.message })
-    : t('manage.import.errorAt', { line: e.line, field: e.field, message: e.message });
+/** "line 12, field campaigns.0.campaign.offerCode: it is missing" for a refused import file, in the page's language. */
+export function fileErrorText(e: { line: number; field: string; problem: string }, t: ManageTranslate, lang: Lang): string {
+  const message = fileProblemText(e.problem, lang);
+  return e.field === '' ? t('manage.import.errorAtLine', { line: e.line, message }) : t('manage.import.errorAt', { line: e.line, field: e.field, message });
 }
 
 export function ProblemNote({ problem, onRetry, testId = 'manage-problem' }: { problem: Problem; onRetry?: () => void; testId?: string }) {
