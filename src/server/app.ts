@@ -1,6 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { API } from '../shared/apiPaths.ts';
+import type { ErrorCode } from '../shared/errorCodes.ts';
 import { deviceTokenTtlFromEnv } from './auth/deviceState.ts';
 import type { Database } from './db/database.ts';
 import { connectionTimeoutFromEnv, requestTimeoutFromEnv } from './env.ts';
@@ -82,14 +83,14 @@ function tooLarge(request: FastifyRequest): string {
 }
 
 /** What a caller can do about fastify's own 4xx errors, in words rather than error codes. */
-function clientError(error: FastifyError, request: FastifyRequest): { error: string; message: string } {
+function clientError(error: FastifyError, request: FastifyRequest): { error: ErrorCode; message: string; params?: Record<string, string> } {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { error: 'payload_too_large', message: tooLarge(request) };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { error: 'unsupported_media_type', message: 'send the request body as JSON (content-type: application/json)' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { error: 'invalid_request', message: 'the request body is empty; send a JSON object' };
+      return { error: 'invalid_request', message: 'the request body is empty; send a JSON object', params: { field: 'body' } };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { error: 'invalid_json', message: `the request body is not valid JSON (${error.message}); send a JSON object` };
     default:
@@ -104,7 +105,9 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (error instanceof HttpError) {
     const retryAfter = error.details.retryAfterSeconds;
     if (error.statusCode === 429 && typeof retryAfter === 'number') reply.header('retry-after', retryAfter);
-    return reply.code(error.statusCode).send({ ...error.details, error: error.code, message: error.message });
+    // params only where the code carries values, so a plain refusal stays { error, message }.
+    const params = Object.keys(error.params).length === 0 ? {} : { params: error.params };
+    return reply.code(error.statusCode).send({ ...error.details, error: error.code, message: error.message, ...params });
   }
   // Input is checked with parseInput (a 400 naming the field); a ZodError here is the server's own
   // answer failing its schema: a bug to log, not the caller's fault.
@@ -113,7 +116,7 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return reply.code(status).send(clientError(error, request));
   }
   request.log.error({ err: error }, 'request failed');
-  return reply.code(500).send({ error: 'internal', message: INTERNAL_MESSAGE });
+  return reply.code(500).send({ error: 'internal' satisfies ErrorCode, message: INTERNAL_MESSAGE });
 }
 
 /**
@@ -180,7 +183,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.code(404).send({
-      error: 'not_found',
+      error: 'not_found' satisfies ErrorCode,
       message: `there is no ${request.method} ${path}; check the path (the API lives under /api/v1)`,
     });
   });

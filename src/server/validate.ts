@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeZodError, HttpError } from './errors.ts';
+import { describeZodError, HttpError, zodErrorField } from './errors.ts';
 
 /**
  * Where in `value` a string holds a NUL character (U+0000), as a path like `draft.campaign.title.zh`;
@@ -28,10 +28,12 @@ export function parseInput<S extends z.ZodType>(
   options: { nulCheckedLater?: boolean } = {},
 ): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new HttpError(400, 'invalid_request', describeZodError(result.error, what));
+  if (!result.success) throw new HttpError(400, 'invalid_request', describeZodError(result.error, what), { field: zodErrorField(result.error) || what });
   const nul = options.nulCheckedLater ? null : nulPath(result.data);
   if (nul !== null) {
-    throw new HttpError(400, 'invalid_text', `${nul === '' ? what : nul}: text must not contain the NUL character (U+0000); remove it and send again`);
+    throw new HttpError(400, 'invalid_text', `${nul === '' ? what : nul}: text must not contain the NUL character (U+0000); remove it and send again`, {
+      field: nul === '' ? what : nul,
+    });
   }
   return result.data;
 }

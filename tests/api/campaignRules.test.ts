@@ -67,6 +67,7 @@ describe('parseCampaignFile', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.field).toBe('campaigns.1.campaign.category');
+    expect(result.problem).toBe('missing');
     const lines = text.split('\n');
     const secondCampaign = lines.findIndex((l, i) => l.includes('"campaign": {') && i > lines.findIndex((x) => x.includes('"campaign": {')));
     expect(result.line).toBe(secondCampaign + 1);
@@ -76,6 +77,7 @@ describe('parseCampaignFile', () => {
     const typed = fileText([item(), wrongType]);
     const typedResult = parseCampaignFile(typed);
     expect(typedResult.ok || typedResult.field).toBe('campaigns.1.campaign.focus');
+    expect(typedResult.ok || typedResult.problem).toBe('wrong_type');
     expect(typedResult.ok || typedResult.line).toBe(typed.split('\n').findIndex((l) => l.includes('"focus": "yes"')) + 1);
   });
 });

@@ -142,6 +142,8 @@ forEachEngine((engine) => {
         expect([c.name, res.statusCode]).toEqual([c.name, 400]);
         const body = InvalidFileError.parse(res.json());
         expect([c.name, body.line, body.field]).toEqual([c.name, c.line, c.field]);
+        // The same as params, with what is wrong there as a code, for the page's own words.
+        expect([c.name, body.params]).toEqual([c.name, { line: c.line, field: c.field, problem: body.problem }]);
         expect(body.message).toContain(`line ${c.line}`);
       }
       expect(await countCampaigns(database)).toBe(count);

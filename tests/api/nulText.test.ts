@@ -26,6 +26,7 @@ forEachEngine((engine) => {
       expect(ApiError.parse(created.json())).toEqual({
         error: 'invalid_text',
         message: 'draft.talkTrack.pitch.zh: text must not contain the NUL character (U+0000); remove it and send again',
+        params: { field: 'draft.talkTrack.pitch.zh' },
       });
       expect(await countCampaigns(database)).toBe(campaigns);
 

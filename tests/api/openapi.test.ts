@@ -174,7 +174,7 @@ forEachEngine((engine) => {
       );
     });
 
-    it('describes answers: downloads by content type, refusals as { error, message }', () => {
+    it('describes answers: downloads by content type, refusals as { error, message, params }', () => {
       const d = doc!;
       const reportFile = operations.get(`GET ${API.reportExport}`)?.responses['200']?.content ?? {};
       expect(Object.keys(reportFile).sort()).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
@@ -184,6 +184,11 @@ forEachEngine((engine) => {
 
       const apiError = resolve(d, '#/components/schemas/ApiError') as Json;
       expect(apiError.required).toEqual(['error', 'message']);
+      // The values a message carries, for clients that word the code in their own language.
+      const properties = apiError.properties as Record<string, Json>;
+      expect(properties.params).toMatchObject({ type: 'object', additionalProperties: { type: ['string', 'number'] } });
+      expect(properties.params?.description).toMatch(/word the error code in its own language/);
+      expect(properties.error?.description).toMatch(/\bhall_inactive\b.*\bwrong_pin\b|\bwrong_pin\b.*\bhall_inactive\b/);
       const notFound = operations.get(`GET ${API.manageCampaign}`)?.responses['404']?.content?.['application/json']?.schema;
       expect(notFound).toEqual({ $ref: '#/components/schemas/ApiError' });
       // Identity and role refusals on a manager page, the limit on a rate-limited one.

@@ -52,6 +52,7 @@ forEachEngine((engine) => {
         expect(body.error).toBe('wrong_pin');
         expect(body.message).toContain(`${5 - attempt} attempt`);
         expect(body.attemptsLeft).toBe(5 - attempt);
+        expect(body.params).toEqual({ attemptsLeft: 5 - attempt });
       }
       const fifth = await signIn(fx.device.token, fx.consultantId, '000000');
       expect(fifth.statusCode).toBe(423);

@@ -18,6 +18,12 @@ export class ApiFailure extends Error {
     super(message);
     this.name = 'ApiFailure';
   }
+
+  /** The values the refusal's message carries (errorCodes.ts names them), for the page's own words. */
+  get params(): Record<string, string | number> {
+    const parsed = ApiError.safeParse(this.body);
+    return parsed.success ? (parsed.data.params ?? {}) : {};
+  }
 }
 
 /** The server could not be reached, or its answer was cut off. */

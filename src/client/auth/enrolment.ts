@@ -1,6 +1,7 @@
 import { API } from '../../shared/apiPaths.ts';
 import { EnrolResponse, PasswordCodeRedeemResponse } from '../../shared/schemas/auth.ts';
 import { ApiFailure, type ApiClient, NetworkFailure } from '../api/http.ts';
+import { isWordable, type Refusal } from '../i18n/errors/index.ts';
 import { INITIAL_SYNC_STATE, type TalktrackDb, readMeta, writeMeta } from '../db/db.ts';
 
 /**
@@ -16,6 +17,13 @@ export function codeFailureOf(cause: unknown): CodeFailure {
   if (cause.status === 429) return 'rate_limited';
   if (cause.status >= 500) return 'offline';
   return 'other';
+}
+
+/** The server's refusal behind an `other` failure (hall deactivated, …), for words of its own; null when there is none. */
+export function codeRefusalOf(cause: unknown): Refusal | null {
+  if (!(cause instanceof ApiFailure) || cause.status >= 500) return null;
+  const refusal = { error: cause.error, message: cause.message, params: cause.params };
+  return isWordable(refusal) ? refusal : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { type SignedIn, type TalktrackDb, type WrappedSigningKey, readMeta, writ
 import { afterFailure, isLocked, LOCK_MINUTES, MAX_PIN_FAILURES } from './lockout.ts';
 import { importSigningKey, macOf } from '../../shared/recordSignature.ts';
 import { addSignatures, unsignedOf } from '../db/outbox.ts';
+import { isWordable, type Refusal } from '../i18n/errors/index.ts';
 import { unwrapSigningKey, wrapSigningKey } from './signingKeyStore.ts';
 
 export type SignInResult =
@@ -14,6 +15,8 @@ export type SignInResult =
   | { ok: false; reason: 'wrong_secret'; attemptsLeft: number | null }
   | { ok: false; reason: 'locked'; until: string }
   | { ok: false; reason: 'rate_limited'; seconds: number }
+  /** Any other refusal of the server's (another hall's person, a password where a PIN goes…), worded from its code. */
+  | { ok: false; reason: 'refused'; refusal: Refusal }
   | {
       ok: false;
       reason:
@@ -59,6 +62,8 @@ function refusalOf(cause: ApiFailure, now: Date): SignInResult | null {
     // Too many tries from this tablet for this person: not a wrong secret, so not counted as one.
     return { ok: false, reason: 'rate_limited', seconds: Math.max(1, Math.ceil((cause.retryAfterMs ?? 60_000) / 1000)) };
   }
+  const refusal = { error: cause.error, message: cause.message, params: cause.params };
+  if (cause.status < 500 && isWordable(refusal)) return { ok: false, reason: 'refused', refusal };
   return null;
 }
 

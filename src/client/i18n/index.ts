@@ -4,22 +4,17 @@ import type { LocalizedText } from '../../shared/schemas/common.ts';
 import { type Lang, useLangStore } from '../state/langStore.ts';
 import { en } from './en.ts';
 import { type MessageKey, zhCN } from './zh-CN.ts';
+import { fill, type Params } from './fill.ts';
 
 export type { MessageKey } from './zh-CN.ts';
-export type Params = Record<string, string | number>;
+export { fill, type Params } from './fill.ts';
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
-/** Fill a message's `{name}` placeholders; unknown placeholders are left as written. */
-export function fill(text: string, params?: Params): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
 /** Look a message up and fill its placeholders. */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  return fill(catalogues[lang][key], params);
+  return fill(catalogues[lang][key], params, lang);
 }
 
 /** Talk-track and campaign text in the chosen language; Chinese when there is no English. */

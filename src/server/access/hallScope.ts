@@ -28,6 +28,6 @@ export async function hallsInView(db: Kysely<Schema>, actor: ManageActor, hallId
   }
   if (hallId === undefined) return listHalls(db);
   const halls = await listHalls(db, [hallId]);
-  if (halls.length === 0) throw new HttpError(400, 'unknown_hall', `there is no hall ${hallId}; reload the page and choose from the list of halls`);
+  if (halls.length === 0) throw new HttpError(400, 'unknown_hall', `there is no hall ${hallId}; reload the page and choose from the list of halls`, { hallId });
   return halls;
 }

@@ -41,5 +41,6 @@ export function assertMayRevokeDeviceOf(
     403,
     'ask_an_admin',
     `an admin (${names}) is signed in on this device, and only an admin may end an admin's session; ask an admin to revoke it, or ask ${names} to sign out on it first`,
+    { names },
   );
 }

@@ -32,6 +32,9 @@ export function deviceRevoked(): HttpError {
   );
 }
 
+/** The lifetime in whole days (at least 1), for the page's own words. */
+const lifetimeDays = (ms: number) => Math.max(1, Math.round(ms / 86_400_000));
+
 /** "180 days", or "2 hours" for a lifetime shorter than a day. */
 function lifetime(ms: number): string {
   const days = Math.round(ms / 86_400_000);
@@ -46,6 +49,7 @@ export function deviceExpired(ttlMs: number): HttpError {
     401,
     'device_expired',
     `this device was not used for ${lifetime(ttlMs)}, so its enrolment expired; enrol it again with a new code from the manager. Records not yet sent stay on it: tell the manager`,
+    { days: lifetimeDays(ttlMs) },
   );
 }
 

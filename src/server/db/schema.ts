@@ -252,6 +252,8 @@ export interface AuditLogTable {
   /** JSON array of hall ids. */
   hall_ids: string;
   summary: string;
+  /** JSON CampaignAuditDetails; null on rows written before schema version 8. */
+  details: string | null;
 }
 
 /** One per revoked or expired device that offered records the server would not store. */

@@ -4,7 +4,7 @@ import { missingForPublish } from '../../shared/publishReadiness.ts';
 import type { CampaignDraft } from '../../shared/schemas/manage.ts';
 import { writeWithRev } from '../db/rev.ts';
 import type { Schema } from '../db/schema.ts';
-import { insertAudit } from '../repos/auditLog.ts';
+import { type AuditWrite, insertAudit } from '../repos/auditLog.ts';
 import {
   claimEdit,
   type Editor,
@@ -39,7 +39,7 @@ async function audit(
   trx: Kysely<Schema>,
   actor: ManageActor,
   editor: Editor,
-  entry: { action: Parameters<typeof insertAudit>[1]['action']; campaignId: string; hallIds: readonly string[]; summary: string },
+  entry: Omit<AuditWrite, 'at' | 'actor'>,
 ): Promise<void> {
   await insertAudit(trx, { ...entry, at: editor.at, actor });
 }
@@ -60,7 +60,7 @@ export async function createCampaign(db: Kysely<Schema>, actor: ManageActor, dra
   const editor = editorOf(actor, now);
   return db.transaction().execute(async (trx) => {
     const id = await insertDraftCampaign(trx, draft, editor);
-    await audit(trx, actor, editor, { action: 'create', campaignId: id, hallIds: draft.hallIds, summary: `created draft ${titleOf(draft)}` });
+    await audit(trx, actor, editor, { action: 'create', campaignId: id, hallIds: draft.hallIds, summary: `created draft ${titleOf(draft)}`, details: { title: draft.campaign.title } });
     return id;
   });
 }
@@ -86,7 +86,7 @@ export async function saveDraft(
       await replaceHalls(trx, campaignId, draft.hallIds);
     }
     const summary = changed.length === 0 ? 'saved the draft without changes' : `changed ${listPaths(changed)}`;
-    await audit(trx, actor, editor, { action: 'save_draft', campaignId, hallIds: draft.hallIds, summary });
+    await audit(trx, actor, editor, { action: 'save_draft', campaignId, hallIds: draft.hallIds, summary, details: { changed } });
   });
 }
 
@@ -121,7 +121,8 @@ export async function publishCampaign(
     await setDraft(trx, campaignId, null);
     const what = version.fresh ? `published version ${version.version}` : `published; talk-track unchanged (version ${version.version})`;
     const summary = changed.length > 0 && stored.row.status === 'published' ? `${what}; changed ${listPaths(changed)}` : what;
-    await audit(trx, actor, editor, { action: 'publish', campaignId, hallIds: draft.hallIds, summary });
+    const details = { version: version.version, newVersion: version.fresh, changed: stored.row.status === 'published' ? changed : [] };
+    await audit(trx, actor, editor, { action: 'publish', campaignId, hallIds: draft.hallIds, summary, details });
   });
 }
 
@@ -139,7 +140,8 @@ export async function retireCampaign(
     await claim(trx, actor, stored, expected, editor);
     await setStatus(trx, campaignId, 'retired', rev, editor.at);
     const was = stored.current === null ? 'never published' : `was at version ${stored.current.version}`;
-    await audit(trx, actor, editor, { action: 'retire', campaignId, hallIds: stored.hallIds, summary: `retired (${was})` });
+    const details = { version: stored.current?.version ?? null };
+    await audit(trx, actor, editor, { action: 'retire', campaignId, hallIds: stored.hallIds, summary: `retired (${was})`, details });
   });
 }
 
@@ -167,7 +169,8 @@ export async function duplicateCampaign(db: Kysely<Schema>, actor: ManageActor, 
     const id = await insertDraftCampaign(trx, copy, editor);
     const from = source.draft !== null || source.current === null ? 'its draft' : `version ${source.current.version}`;
     const summary = `duplicated from ${titleOf(base)} (${sourceId}, ${from})`;
-    await audit(trx, actor, editor, { action: 'duplicate', campaignId: id, hallIds: copy.hallIds, summary });
+    const details = { title: base.campaign.title, version: source.draft !== null || source.current === null ? null : source.current.version };
+    await audit(trx, actor, editor, { action: 'duplicate', campaignId: id, hallIds: copy.hallIds, summary, details });
     return id;
   });
 }
@@ -187,7 +190,8 @@ export async function importCampaigns(
       const draft: CampaignDraft = { campaign: item.campaign, hallIds: [...hallIds], talkTrack: item.talkTrack };
       const id = await insertDraftCampaign(trx, draft, editor);
       const summary = `imported ${titleOf(draft)} (campaign ${i + 1} of ${file.campaigns.length} in a file exported at ${file.exportedAt})`;
-      await audit(trx, actor, editor, { action: 'import', campaignId: id, hallIds, summary });
+      const details = { title: draft.campaign.title, index: i + 1, total: file.campaigns.length, exportedAt: file.exportedAt };
+      await audit(trx, actor, editor, { action: 'import', campaignId: id, hallIds, summary, details });
       ids.push(id);
     }
     return ids;

@@ -79,7 +79,9 @@ export async function checkHalls(db: Kysely<Schema>, actor: ManageActor, hallIds
   const known = new Set((await listHalls(db, unique)).map((h) => h.id));
   const unknown = unique.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new HttpError(400, 'unknown_hall', `there is no hall ${unknown.join(', ')}; reload the page and choose from the list of halls`);
+    throw new HttpError(400, 'unknown_hall', `there is no hall ${unknown.join(', ')}; reload the page and choose from the list of halls`, {
+      hallId: unknown.join(', '),
+    });
   }
   return unique;
 }

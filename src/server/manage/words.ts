@@ -36,6 +36,7 @@ export function incompleteError(missing: readonly string[]): HttpError {
     422,
     'incomplete',
     `this campaign cannot be published yet: ${list} ${words.length === 1 ? 'is' : 'are'} still empty; fill ${words.length === 1 ? 'it' : 'them'} in, save, then publish`,
+    { count: missing.length },
     { missing: [...missing] },
   );
 }
@@ -59,7 +60,7 @@ export function editConflict(
     current.editVersion > expected
       ? `${who} saved this campaign${when} after you opened it; reload to see their changes, then make yours again`
       : `this campaign is at edit version ${current.editVersion}, not ${expected} as your copy says; reload it, then make your changes again`;
-  return new HttpError(409, 'edit_conflict', message, {
+  return new HttpError(409, 'edit_conflict', message, {}, {
     editVersion: current.editVersion,
     editedBy: current.editedBy,
     editedAt: current.editedAt,
@@ -74,5 +75,6 @@ export function hallRemovedError(removedHallNames: readonly string[]): HttpError
     409,
     'hall_removed',
     `${removedHallNames.join(', ')} cannot be taken off a published campaign: the tablets there would never hear that it ended. Retire this campaign and duplicate it for the remaining halls instead`,
+    { halls: removedHallNames.join(', ') },
   );
 }

@@ -43,5 +43,5 @@ export async function assertStaffNoFree(db: Kysely<Schema>, staffNo: string | nu
 }
 
 export function staffInactive(name: string): HttpError {
-  return new HttpError(409, 'staff_inactive', `${name} is deactivated; reactivate them first`);
+  return new HttpError(409, 'staff_inactive', `${name} is deactivated; reactivate them first`, { name });
 }

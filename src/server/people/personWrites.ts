@@ -151,8 +151,10 @@ export async function updatePerson(
 
 function wrongKind(row: StaffRow, wanted: 'pin' | 'password'): HttpError {
   return wanted === 'pin'
-    ? new HttpError(409, 'wrong_credential_kind', `${row.name} is a ${row.role} and signs in with a password, not a PIN; send them a set-password code instead`)
-    : new HttpError(409, 'wrong_credential_kind', `${row.name} is a ${row.role} and signs in with a PIN, not a password; give them a new PIN instead`);
+    ? new HttpError(409, 'wrong_credential_kind', `${row.name} is a ${row.role} and signs in with a password, not a PIN; send them a set-password code instead`, {
+        name: row.name,
+      })
+    : new HttpError(409, 'wrong_credential_kind', `${row.name} is a ${row.role} and signs in with a PIN, not a password; give them a new PIN instead`, { name: row.name });
 }
 
 /**
@@ -198,7 +200,10 @@ export async function movePerson(db: Kysely<Schema>, actor: ManageActor, staffId
   assertMayManagePerson(actor, row, 'move the people');
   assertNotSelf(actor, row, 'move');
   const [from, to] = [await requireHall(db, row.hall_id), await requireActiveHall(db, toHallId)];
-  if (from.id === to.id) throw new HttpError(409, 'same_hall', `${row.name} is in ${hallFromRow(to).name.zh} already; choose another hall`);
+  if (from.id === to.id) throw new HttpError(409, 'same_hall', `${row.name} is in ${hallFromRow(to).name.zh} already; choose another hall`, {
+      name: row.name,
+      hall: hallFromRow(to).name.zh,
+    });
   const [fromName, toName] = [hallFromRow(from).name.zh, hallFromRow(to).name.zh];
   const now = new Date();
   const ended = await db.transaction().execute(async (trx) => {

@@ -27,6 +27,7 @@ function refused(issues: RosterIssue[]): HttpError {
     400,
     'roster_invalid',
     `the roster has ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} ${where}; nothing was imported: correct them and upload the file again`,
+    { count: issues.length },
     { issues },
   );
 }

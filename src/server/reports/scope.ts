@@ -53,7 +53,9 @@ export async function reportScope(
   }
   const halls = await listHalls(db, [asked.hallId]);
   if (halls.length === 0) {
-    throw new HttpError(400, 'unknown_hall', `there is no hall ${asked.hallId}; reload the page and choose from the list of halls`);
+    throw new HttpError(400, 'unknown_hall', `there is no hall ${asked.hallId}; reload the page and choose from the list of halls`, {
+      hallId: asked.hallId,
+    });
   }
   return { halls, allHalls: false, staffId };
 }

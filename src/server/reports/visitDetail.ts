@@ -134,6 +134,7 @@ export async function visitDetail(db: Kysely<Schema>, f: DetailFilter): Promise<
       400,
       'too_many_visits',
       `more than ${MAX_DETAIL_VISITS} visits match; choose one hall or one person to see them`,
+      { max: MAX_DETAIL_VISITS },
     );
   }
   const recommendations = await listRecommendations(db, f, rows.map((r) => r.id));

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { Id } from '../../shared/schemas/common.ts';
-import { type AuditAction, AuditEntry } from '../../shared/schemas/manage.ts';
+import { type AuditAction, AuditEntry, CampaignAuditDetails } from '../../shared/schemas/manage.ts';
 import type { StaffRole } from '../../shared/schemas/reference.ts';
 import { fromJson, toJson } from '../db/json.ts';
 import type { AuditLogTable, Schema } from '../db/schema.ts';
@@ -20,6 +20,7 @@ export interface AuditWrite {
   campaignId: string;
   hallIds: readonly string[];
   summary: string;
+  details: CampaignAuditDetails;
 }
 
 /** Called inside the write's own transaction: the change and its audit row commit or fail together. */
@@ -36,6 +37,7 @@ export async function insertAudit(trx: Kysely<Schema>, entry: AuditWrite): Promi
       campaign_id: entry.campaignId,
       hall_ids: toJson(entry.hallIds),
       summary: entry.summary,
+      details: toJson(entry.details),
     })
     .execute();
 }
@@ -49,6 +51,7 @@ function entryFromRow(row: Selectable<AuditLogTable>): AuditEntry {
     campaignId: row.campaign_id,
     hallIds: fromJson(z.array(Id), row.hall_ids),
     summary: row.summary,
+    details: row.details === null ? null : fromJson(CampaignAuditDetails, row.details),
   });
 }
 

@@ -100,6 +100,7 @@ function hallInUse(hall: HallAdmin): HttpError {
     409,
     'hall_in_use',
     `the hall ${hall.name.zh} still has ${hall.people} active ${hall.people === 1 ? 'person' : 'people'} and ${hall.devices} active ${hall.devices === 1 ? 'device' : 'devices'}; move or deactivate them and revoke the devices first`,
+    { hall: hall.name.zh, people: hall.people, devices: hall.devices },
     { people: hall.people, devices: hall.devices },
   );
 }

@@ -33,7 +33,10 @@ export async function deviceRoutes(app: FastifyInstance, opts: { database: Datab
     const check = await checkEnrolmentCode(db, body.code, now);
     if (!check.ok) throw codeRefused(check.reason);
     if ((await hallIsActive(db, check.hallId)) === false) {
-      throw new HttpError(409, 'hall_inactive', 'the hall of this enrolment code has been deactivated; ask an admin which hall this device belongs to now');
+      const hall = (await getHall(db, check.hallId))?.name.zh ?? check.hallId;
+      throw new HttpError(409, 'hall_inactive', 'the hall of this enrolment code has been deactivated; ask an admin which hall this device belongs to now', {
+        hall,
+      });
     }
     const { deviceId, deviceToken } = await db.transaction().execute(async (trx) => {
       // The tablet's own name, else the one the manager gave the code ("柜台 3").

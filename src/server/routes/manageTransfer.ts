@@ -86,6 +86,11 @@ export async function manageTransferRoutes(app: FastifyInstance, opts: { databas
       throw new HttpError(400, 'invalid_file', `the file cannot be imported: ${where}: ${parsed.message}; nothing was imported. Fix the file and import it again`, {
         line: parsed.line,
         field: parsed.field,
+        problem: parsed.problem,
+      }, {
+        line: parsed.line,
+        field: parsed.field,
+        problem: parsed.problem,
       });
     }
     const ids = await importCampaigns(db, actor, parsed.file, hallIds);

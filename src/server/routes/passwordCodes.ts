@@ -59,7 +59,7 @@ export async function passwordCodeRoutes(app: FastifyInstance, opts: { database:
     const role = staff === undefined ? undefined : StaffRole.parse(staff.role);
     // A code whose person now signs in with a PIN was cancelled with the role change; this is the same.
     if (staff === undefined || role === undefined || credentialOf(role) !== 'password') throw codeRefused('unknown');
-    if (staff.active === 0) throw new HttpError(403, 'staff_inactive', `${staff.name} is deactivated; ask an admin`);
+    if (staff.active === 0) throw new HttpError(403, 'staff_inactive', `${staff.name} is deactivated; ask an admin`, { name: staff.name });
     const current = await deviceOfHall(db, request, staff.hall_id, now);
     const verifier = await hashPin(body.password);
     const label = body.deviceName !== undefined && body.deviceName !== '' ? body.deviceName : staff.name;

@@ -30,6 +30,7 @@ function locked(untilIso: string, timeZone: string, kind: CredentialKind): HttpE
     423,
     'locked',
     `too many wrong ${SECRET_NAME[kind]}s: this person is locked; try again after ${clockTime(untilIso, timeZone)}, or ask the manager`,
+    { lockedUntil: untilIso },
     { lockedUntil: untilIso } satisfies Partial<SignInRefusal>,
   );
 }
@@ -88,7 +89,7 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
     }
     if (staff.hall_id !== device.hall_id) throw forbidden('this staff member belongs to another hall and cannot sign in on this device');
     if (staff.active === 0) {
-      throw new HttpError(403, 'staff_inactive', 'this staff member is no longer active; ask the manager');
+      throw new HttpError(403, 'staff_inactive', 'this staff member is no longer active; ask the manager', { name: staff.name });
     }
     const role = StaffRole.parse(staff.role);
     const kind = credentialOf(role);
@@ -112,6 +113,7 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
         401,
         kind === 'password' ? 'wrong_password' : 'wrong_pin',
         `wrong ${SECRET_NAME[kind]}; ${left} ${left === 1 ? 'attempt' : 'attempts'} left before a 15-minute lock`,
+        { attemptsLeft: left },
         { attemptsLeft: left } satisfies Partial<SignInRefusal>,
       );
     }
@@ -141,7 +143,9 @@ export async function sessionRoutes(app: FastifyInstance, opts: { database: Data
     const device = requireDevice(request);
     const token = sessionToken(request);
     if (token === null) {
-      throw new HttpError(400, 'invalid_request', `send the session token to sign out in the ${SESSION_HEADER} header`);
+      throw new HttpError(400, 'invalid_request', `send the session token to sign out in the ${SESSION_HEADER} header`, {
+        field: SESSION_HEADER,
+      });
     }
     // Signing out is idempotent: a repeat, or a token this device never held, still ends signed out.
     await revokeStaffSession(db, { token, deviceId: device.id, now: new Date() });

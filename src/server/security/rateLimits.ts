@@ -127,6 +127,7 @@ function throttled(request: FastifyRequest, name: keyof RateLimits, limit: RateL
     429,
     'rate_limited',
     `too many ${what} (at most ${limit.max} ${per(limit.windowMs)}); try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`,
+    { seconds },
     { retryAfterSeconds: seconds },
   );
 }

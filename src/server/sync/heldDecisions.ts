@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isHeldReason } from '../../shared/errorCodes.ts';
 import { ACCEPTABLE_HELD_REASONS, HeldReason, type HeldRecord } from '../../shared/schemas/heldRecords.ts';
 import { PushEntry } from '../../shared/schemas/sync.ts';
 import { assertMayManageHall } from '../access/hallScope.ts';
@@ -82,7 +83,8 @@ export async function acceptHeldRecord(
       throw new HttpError(409, 'already_stored', `record ${row.record_id ?? ''} is stored already (sent again since); discard this copy`);
     }
     if (receipt.status === 'rejected') {
-      throw new HttpError(409, receipt.error ?? 'not_acceptable', `it still cannot be stored: ${receipt.message ?? 'refused by the push rules'}`);
+      const code = receipt.error !== null && isHeldReason(receipt.error) ? receipt.error : 'not_acceptable';
+      throw new HttpError(409, code, `it still cannot be stored: ${receipt.message ?? 'refused by the push rules'}`);
     }
     await insertFieldRecords(trx, judged.stored, now.toISOString());
     return decide(trx, actor, row, heldId, { status: 'accepted', note, now });

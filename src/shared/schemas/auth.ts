@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, Instant, Password, Pin } from './common.ts';
+import { ERROR_CODES } from '../errorCodes.ts';
+import { ErrorParams, Id, Instant, Password, Pin } from './common.ts';
 import { Hall, StaffRole } from './reference.ts';
 
 export const EnrolRequest = z.object({
@@ -69,7 +70,16 @@ export const PasswordCodeRedeemResponse = z.object({
 });
 export type PasswordCodeRedeemResponse = z.infer<typeof PasswordCodeRedeemResponse>;
 
-export const ApiError = z.object({ error: z.string(), message: z.string() });
+/**
+ * A refusal: `error` is a code from errorCodes.ts, `message` says it in English (for API users and
+ * logs), `params` the values the message carries (a hall, a count, a line and field), present when
+ * the code has any, so a page words the code in its own language.
+ */
+export const ApiError = z.object({
+  error: z.string().describe(`A stable code, one of: ${Object.keys(ERROR_CODES).join(', ')}`),
+  message: z.string().describe('The reason in English, for API users and logs'),
+  params: ErrorParams.optional(),
+});
 export type ApiError = z.infer<typeof ApiError>;
 
 /**

@@ -24,3 +24,8 @@ export const Password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(128, 'password must be at most 128 characters');
+
+/** The values a refusal's message carries, by name (errorCodes.ts lists each code's names). */
+export const ErrorParams = z
+  .record(z.string(), z.union([z.string(), z.number()]))
+  .describe('The values the message carries, by name (e.g. { "line": 12, "field": "campaigns.0.campaign.offerCode" }), so a client can word the error code in its own language; present when the code carries any');

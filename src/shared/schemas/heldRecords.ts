@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HELD_REASONS } from '../errorCodes.ts';
 import { Id, Instant } from './common.ts';
 import { PersonRef } from './manage.ts';
 
@@ -12,24 +13,10 @@ import { PersonRef } from './manage.ts';
  * Why a record was held back. `unsigned` / `bad_signature`: no proof that the person it names made
  * it on this tablet. `conflict`: a sequence number or record id already stored with other content.
  * `clock_out_of_range`: a time outside the window before receipt (CLOCK_WINDOW_DAYS) or more than
- * five minutes ahead of it. The rest are the push rules' refusals (recordRules.ts).
+ * five minutes ahead of it. The rest are the push rules' refusals (recordRules.ts). The list is in
+ * errorCodes.ts, with every other code the server answers.
  */
-export const HeldReason = z.enum([
-  'unsigned',
-  'bad_signature',
-  'conflict',
-  'clock_out_of_range',
-  'campaign_not_live',
-  'void_too_late',
-  'invalid_record',
-  'wrong_device',
-  'unknown_staff',
-  'unknown_visit',
-  'unknown_campaign',
-  'unknown_talk_track',
-  'not_own_visit',
-  'already_voided',
-]);
+export const HeldReason = z.enum(HELD_REASONS);
 export type HeldReason = z.infer<typeof HeldReason>;
 
 /** Reasons a manager may overrule: the record is the person's own, only its clock (or order) was off. */

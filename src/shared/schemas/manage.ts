@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, Instant, LocalDate, LocalizedText } from './common.ts';
+import { FILE_PROBLEMS } from '../fileProblems.ts';
+import { ErrorParams, Id, Instant, LocalDate, LocalizedText } from './common.ts';
 import { CampaignCategory, CampaignStatus, Hall, MustSayTexts, Objection, StaffRole, TalkTrackVersion } from './reference.ts';
 
 /**
@@ -121,7 +122,12 @@ export const CampaignWriteResponse = z.object({
 export type CampaignWriteResponse = z.infer<typeof CampaignWriteResponse>;
 
 /** 422 `incomplete` on publish: the fields still empty, as paths like `talkTrack.elements.price.zh`. */
-export const IncompleteError = z.object({ error: z.literal('incomplete'), message: z.string(), missing: z.array(z.string()) });
+export const IncompleteError = z.object({
+  error: z.literal('incomplete'),
+  message: z.string(),
+  params: ErrorParams.optional(),
+  missing: z.array(z.string()),
+});
 
 /** 409 `edit_conflict`: someone saved after the person loaded; who and when. */
 export const EditConflictError = z.object({
@@ -151,10 +157,31 @@ export const InvalidFileError = z.object({
   message: z.string(),
   line: z.number().int().positive(),
   field: z.string(),
+  /** What is wrong there, as a code (campaignFile.ts). */
+  problem: z.enum(FILE_PROBLEMS),
+  params: ErrorParams.optional(),
 });
 
 export const AuditAction = z.enum(['create', 'save_draft', 'publish', 'retire', 'duplicate', 'import']);
 export type AuditAction = z.infer<typeof AuditAction>;
+
+/**
+ * What an audit entry did, as data the page words in its own language: the campaign's title when
+ * it was created, duplicated or imported; the version published, retired at or duplicated from
+ * (null: never published, or the draft); the fields changed, as paths like `campaign.endDate`.
+ */
+export const CampaignAuditDetails = z.object({
+  title: LocalizedText.optional(),
+  version: z.number().int().positive().nullable().optional(),
+  /** Publish: whether it made a new talk-track version. */
+  newVersion: z.boolean().optional(),
+  changed: z.array(z.string()).optional(),
+  /** Import: the campaign's place in the file, and when the file was exported. */
+  index: z.number().int().positive().optional(),
+  total: z.number().int().positive().optional(),
+  exportedAt: z.string().optional(),
+});
+export type CampaignAuditDetails = z.infer<typeof CampaignAuditDetails>;
 
 export const AuditEntry = z.object({
   id: Id,
@@ -163,8 +190,10 @@ export const AuditEntry = z.object({
   action: AuditAction,
   campaignId: Id,
   hallIds: z.array(Id),
-  /** What changed, in words, e.g. "published version 3" or "changed talkTrack.pitch, campaign.endDate". */
+  /** What changed, in English (for API users), e.g. "published version 3" or "changed talkTrack.pitch, campaign.endDate". */
   summary: z.string(),
+  /** The same as data, for the reader's language; null on entries written before it was kept. */
+  details: CampaignAuditDetails.nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, Pin } from './common.ts';
+import { ErrorParams, Id, Instant, Pin } from './common.ts';
 import { PersonRef } from './manage.ts';
 import { Hall, StaffRole } from './reference.ts';
 
@@ -173,7 +173,12 @@ export const RosterIssue = z.object({
 export type RosterIssue = z.infer<typeof RosterIssue>;
 
 /** The body of the 400 `roster_invalid` answer, besides error and message. */
-export const RosterRefusal = z.object({ error: z.literal('roster_invalid'), message: z.string(), issues: z.array(RosterIssue) });
+export const RosterRefusal = z.object({
+  error: z.literal('roster_invalid'),
+  message: z.string(),
+  params: ErrorParams.optional(),
+  issues: z.array(RosterIssue),
+});
 export type RosterRefusal = z.infer<typeof RosterRefusal>;
 
 export const RosterRow = z.object({

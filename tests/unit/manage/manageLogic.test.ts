@@ -14,6 +14,7 @@ import { decideGate } from '../../../src/client/ui/manage/gate/gateDecision.ts';
 import type { CampaignDraft } from '../../../src/shared/schemas/manage.ts';
 import type { Enrolment, SignedIn } from '../../../src/client/db/db.ts';
 import { makeHall, makeStaff } from '../../helpers/uiFixtures.tsx';
+import { placeholderNames } from '../../../src/client/i18n/fill.ts';
 
 const hall = makeHall();
 const PERSON = '0191b6ec-35c1-70c3-b81f-23a6c2e54dd1';
@@ -45,8 +46,8 @@ describe('problems from failed requests', () => {
   it.each([
     ['network', new NetworkFailure('down'), { kind: 'network' }],
     ['expired', new ApiFailure(401, 'session_expired', 'x', { error: 'session_expired', message: 'x' }), { kind: 'expired' }],
-    ['device', new ApiFailure(401, 'unauthorized', 'revoked'), { kind: 'device', message: 'revoked' }],
-    ['forbidden', new ApiFailure(403, 'forbidden', 'no'), { kind: 'forbidden', message: 'no' }],
+    ['device', new ApiFailure(401, 'unauthorized', 'revoked'), { kind: 'device', error: 'unauthorized', message: 'revoked', params: {} }],
+    ['forbidden', new ApiFailure(403, 'forbidden', 'no'), { kind: 'forbidden', error: 'forbidden', message: 'no', params: {} }],
     [
       'conflict',
       new ApiFailure(409, 'edit_conflict', 'm', { error: 'edit_conflict', message: 'm', editVersion: 4, editedBy: { id: PERSON, name: '王' }, editedAt: '2026-01-02T03:04:05+08:00' }),
@@ -55,10 +56,10 @@ describe('problems from failed requests', () => {
     ['incomplete', new ApiFailure(422, 'incomplete', 'm', { error: 'incomplete', message: 'm', missing: ['campaign.offerCode'] }), { kind: 'incomplete', missing: ['campaign.offerCode'] }],
     [
       'invalid file',
-      new ApiFailure(400, 'invalid_file', 'm', { error: 'invalid_file', message: 'm', line: 7, field: 'campaigns.0' }),
-      { kind: 'invalid_file', line: 7, field: 'campaigns.0', message: 'm' },
+      new ApiFailure(400, 'invalid_file', 'm', { error: 'invalid_file', message: 'm', line: 7, field: 'campaigns.0', problem: 'missing' }),
+      { kind: 'invalid_file', line: 7, field: 'campaigns.0', problem: 'missing', message: 'm' },
     ],
-    ['other', new ApiFailure(400, 'invalid_request', 'bad'), { kind: 'server', error: 'invalid_request', message: 'bad' }],
+    ['other', new ApiFailure(400, 'invalid_request', 'bad'), { kind: 'server', error: 'invalid_request', message: 'bad', params: {} }],
   ] as const)('%s', (_what, cause, problem) => {
     expect(problemOf(cause)).toEqual(problem);
   });
@@ -139,7 +140,7 @@ describe('field names and diffs', () => {
 describe('manager pages catalogue', () => {
   it('en has exactly the zh-CN keys, none empty, the same placeholders, none shared with the counter catalogue', () => {
     expect(Object.keys(manageEn).sort()).toEqual(Object.keys(manageZhCN).sort());
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = placeholderNames;
     for (const key of Object.keys(manageZhCN) as (keyof typeof manageZhCN)[]) {
       expect(manageZhCN[key].trim(), key).not.toBe('');
       expect(manageEn[key].trim(), key).not.toBe('');

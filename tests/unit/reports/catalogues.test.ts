@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { auditEn } from '../../../src/client/i18n/manage/audit.en.ts';
+import { auditZhCN } from '../../../src/client/i18n/manage/audit.zh-CN.ts';
 import { heldEn } from '../../../src/client/i18n/manage/held.en.ts';
 import { heldZhCN } from '../../../src/client/i18n/manage/held.zh-CN.ts';
 import { officeEn } from '../../../src/client/i18n/manage/office.en.ts';
@@ -14,8 +16,9 @@ import { visitsEn } from '../../../src/client/i18n/visits/en.ts';
 import { translateVisits } from '../../../src/client/i18n/visits/index.ts';
 import { visitsZhCN } from '../../../src/client/i18n/visits/zh-CN.ts';
 import { zhCN } from '../../../src/client/i18n/zh-CN.ts';
+import { placeholderNames } from '../../../src/client/i18n/fill.ts';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = placeholderNames;
 
 describe.each([
   ['reports', reportsZhCN, reportsEn],
@@ -23,6 +26,7 @@ describe.each([
   ['set-password', passwordZhCN, passwordEn],
   ['office pages', officeZhCN, officeEn],
   ['held-back records', heldZhCN, heldEn],
+  ['campaign audit entries', auditZhCN, auditEn],
 ] as const)('the %s catalogue', (_name, zh, en) => {
   it('has the same keys in Chinese and English, none empty, with the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());

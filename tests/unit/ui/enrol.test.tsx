@@ -34,6 +34,21 @@ describe('enrol screen', () => {
     expect((screen.getByTestId('enrol-submit') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('words any other refusal from its code and params, in both languages', async () => {
+    const hallInactive = new ApiFailure(409, 'hall_inactive', 'the hall of this enrolment code has been deactivated', {
+      error: 'hall_inactive',
+      message: 'the hall of this enrolment code has been deactivated',
+      params: { hall: '人民路营业厅' },
+    });
+    renderApp({ db: makeDb(), api: fakeApi(() => Promise.reject(hallInactive)), sync: fakeSync() });
+    await enterCode('ABCDEF12');
+    const alert = await screen.findByTestId('enrol-error');
+    expect(alert.getAttribute('data-error')).toBe('hall_inactive');
+    expect(alert.textContent).toBe('营业厅“人民路营业厅”已停用：系统管理员可以重新启用它，或请选择另一个营业厅。');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('enrol-error').textContent).toBe('The hall 人民路营业厅 is deactivated: an admin can reactivate it, or choose another hall.');
+  });
+
   it('says enrolment needs the network once when offline', async () => {
     const api = fakeApi(() => Promise.reject(new NetworkFailure('fetch failed')));
     renderApp({ db: makeDb(), api, sync: fakeSync() });

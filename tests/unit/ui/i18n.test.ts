@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/client/i18n/en.ts';
 import { pick, translate } from '../../../src/client/i18n/index.ts';
 import { zhCN } from '../../../src/client/i18n/zh-CN.ts';
+import { placeholderNames } from '../../../src/client/i18n/fill.ts';
 
 describe('message catalogue', () => {
   it('en and zh-CN have exactly the same keys', () => {
@@ -17,7 +18,7 @@ describe('message catalogue', () => {
   });
 
   it('each message uses the same placeholders in both languages', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = placeholderNames;
     for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
     }

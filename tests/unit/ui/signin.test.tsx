@@ -66,6 +66,17 @@ describe('sign-in (offline)', () => {
     expect(await readMeta(db, 'signedIn')).toBeUndefined();
   });
 
+  it('counts down in English as 2 attempts, then 1 attempt', async () => {
+    const { wang } = await kiosk();
+    fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));
+    fireEvent.click(screen.getByTestId('lang-en'));
+    for (const left of [4, 3, 2, 1]) {
+      typePin('1111');
+      const words = left === 1 ? 'Wrong PIN. 1 attempt left.' : `Wrong PIN. ${left} attempts left.`;
+      await waitFor(() => expect(screen.getByTestId('signin-error').textContent).toBe(words));
+    }
+  });
+
   it('the failure message follows a language switch', async () => {
     const { wang } = await kiosk();
     fireEvent.click(await screen.findByTestId(`staff-tile-${wang.id}`));

@@ -29,11 +29,9 @@ export const manageEn: Record<ManageMessageKey, string> = {
 
   'manage.problem.network': 'Cannot reach the server. The manager pages need the network: check it and try again.',
   'manage.problem.device': 'This browser’s enrolment is no longer valid: {message}',
-  'manage.problem.forbidden': 'Not allowed: {message}',
   'manage.problem.notFound': 'Campaign not found: it may have been deleted, or it is not for your hall.',
   'manage.problem.conflict': 'Someone else has just changed this campaign. The list was reloaded; please try again.',
-  'manage.problem.incomplete': '{count} fields are still empty; it cannot be published yet.',
-  'manage.problem.server': 'The server refused: {message}',
+  'manage.problem.incomplete': '{count, plural, one {# field is} other {# fields are}} still empty; it cannot be published yet.',
   'manage.problem.unexpected': 'Something went wrong: {message}',
 
   'manage.status.draft': 'Draft',
@@ -137,7 +135,7 @@ export const manageEn: Record<ManageMessageKey, string> = {
   'manage.objections.removeShort': 'Remove',
 
   'manage.missing.before': 'Before publishing, fill in {count} more:',
-  'manage.missing.refused': 'Not published: {count} fields are still empty.',
+  'manage.missing.refused': 'Not published: {count, plural, one {# field is} other {# fields are}} still empty.',
 
   'manage.issue.title': 'The draft was not saved:',
   'manage.issue.noHall': 'Choose at least one hall.',
@@ -237,5 +235,5 @@ export const manageEn: Record<ManageMessageKey, string> = {
   'manage.people.question': 'Sign {name} out on every tablet? Whatever they are doing, they will have to sign in again.',
   'manage.people.yes': 'Sign them out',
   'manage.people.no': 'Cancel',
-  'manage.people.ended': '{name} is signed out everywhere ({count} sessions ended).',
+  'manage.people.ended': '{name} is signed out everywhere ({count, plural, one {# session} other {# sessions}} ended).',
 };

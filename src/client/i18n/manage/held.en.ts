@@ -56,8 +56,4 @@ export const heldEn: Record<HeldMessageKey, string> = {
   'manage.held.discarded': 'Discarded: {kind}, {person}, {device}.',
   'manage.held.stillRefused': 'It still cannot be counted: {reason}',
 
-  'manage.error.already_decided': 'Someone has already decided on this record: reload the page to see the outcome.',
-  'manage.error.not_acceptable': 'A record held back for this reason cannot be accepted, only discarded.',
-  'manage.error.ask_an_admin': 'An admin is signed in on this, or it is an admin’s: only an admin can end their access. Ask an admin.',
-  'manage.error.already_stored': 'This record is stored already (the tablet sent it again since): discard this copy.',
 };

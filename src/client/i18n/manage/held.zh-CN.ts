@@ -56,10 +56,6 @@ export const heldZhCN = {
   'manage.held.stillRefused': '仍然不能计入：{reason}',
 
   // Refusals of a decision, worded here, not in the server's English
-  'manage.error.already_decided': '这条记录已经有人处理过了：请刷新页面查看结果。',
-  'manage.error.not_acceptable': '这个原因的记录不能接受，只能舍弃。',
-  'manage.error.ask_an_admin': '系统管理员正在使用它，或它属于系统管理员：只有系统管理员才能结束其访问。请联系系统管理员。',
-  'manage.error.already_stored': '这条记录已经保存了（平板后来又发送过一次）：请舍弃这份重复的。',
 } as const;
 
 export type HeldMessageKey = keyof typeof heldZhCN;

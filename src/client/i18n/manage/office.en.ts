@@ -6,14 +6,6 @@ export const officeEn: Record<OfficeMessageKey, string> = {
   'manage.nav.halls': 'Halls',
   'manage.audit.campaigns': 'Campaigns',
 
-  'manage.error.staff_no_taken': 'This staff number belongs to someone else already: check the number, or find that person in the list.',
-  'manage.error.own_account': 'You cannot do this to your own account: ask another manager or an admin.',
-  'manage.error.same_hall': 'This person is in that hall already: choose another hall.',
-  'manage.error.hall_inactive': 'That hall is deactivated: reactivate it first, or choose another hall.',
-  'manage.error.unknown_hall': 'That hall cannot be found: reload the page.',
-  'manage.error.staff_inactive': 'This person is deactivated: reactivate them first.',
-  'manage.error.wrong_credential_kind': 'This person’s role signs in the other way (PIN or password): reload the page and try again.',
-  'manage.error.hall_in_use': 'This hall is still in use (active people: {people}, active devices: {devices}): move or deactivate the people and revoke the devices first, then deactivate the hall.',
 
   'manage.staff.title': 'People',
   'manage.staff.intro': 'The people of {hall}: how their sign-in stands, PINs and set-password codes, moves and deactivation. Their records and figures are always kept.',
@@ -98,7 +90,7 @@ export const officeEn: Record<OfficeMessageKey, string> = {
   'manage.roster.value': 'Cell',
   'manage.roster.submit': 'Import {count} people',
   'manage.roster.imported': 'Imported {count} people',
-  'manage.roster.refused': 'The file was not imported: {count} problems. Correct them in the spreadsheet and upload it again.',
+  'manage.roster.refused': 'The file was not imported: {count, plural, one {# problem} other {# problems}}. Correct them in the spreadsheet and upload it again.',
   'manage.roster.field.file': 'File',
   'manage.roster.field.name': 'Name',
   'manage.roster.field.nameEn': 'English name',

@@ -8,14 +8,6 @@ export const officeZhCN = {
   'manage.audit.campaigns': '活动',
 
   // Refusals worded here, not in the server's English
-  'manage.error.staff_no_taken': '这个工号已经属于别人：请核对工号，或在名单里找到那个人。',
-  'manage.error.own_account': '不能对自己的账号做这项操作：请另一位厅经理或管理员来做。',
-  'manage.error.same_hall': '这个人已经在那个营业厅了：请选择另一个营业厅。',
-  'manage.error.hall_inactive': '那个营业厅已停用：请先重新启用它，或选择另一个营业厅。',
-  'manage.error.unknown_hall': '找不到那个营业厅：请刷新页面。',
-  'manage.error.staff_inactive': '这个人已停用：请先重新启用。',
-  'manage.error.wrong_credential_kind': '这个人的角色用另一种方式登录（PIN 码或密码）：请刷新页面后再试。',
-  'manage.error.hall_in_use': '这个营业厅还有 {people} 位在职人员和 {devices} 台在用设备：请先调走或停用这些人员，并停用这些设备，再停用营业厅。',
 
   // People
   'manage.staff.title': '人员',

@@ -32,11 +32,9 @@ export const manageZhCN = {
   // Problems
   'manage.problem.network': '连不上服务器。管理页面需要联网：请检查网络后重试。',
   'manage.problem.device': '这个浏览器的登记已失效：{message}',
-  'manage.problem.forbidden': '没有权限：{message}',
   'manage.problem.notFound': '找不到这个活动：可能已被删除，或不属于您的营业厅。',
   'manage.problem.conflict': '这个活动刚被别人修改过。列表已刷新，请再试一次。',
   'manage.problem.incomplete': '还有 {count} 项没有填写，不能发布。',
-  'manage.problem.server': '服务器拒绝了请求：{message}',
   'manage.problem.unexpected': '出错了：{message}',
 
   // Status

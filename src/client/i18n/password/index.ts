@@ -15,7 +15,7 @@ const catalogues: Record<Lang, Record<PasswordMessageKey, string>> = { 'zh-CN': 
 const isPasswordKey = (key: PasswordKey): key is PasswordMessageKey => key in passwordZhCN;
 
 export function translatePassword(lang: Lang, key: PasswordKey, params?: Params): string {
-  return isPasswordKey(key) ? fill(catalogues[lang][key], params) : translate(lang, key, params);
+  return isPasswordKey(key) ? fill(catalogues[lang][key], params, lang) : translate(lang, key, params);
 }
 
 const bound: Record<Lang, { lang: Lang; t: PasswordTranslate }> = {

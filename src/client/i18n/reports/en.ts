@@ -128,8 +128,5 @@ export const reportsEn: Record<ReportsMessageKey, string> = {
 
   'reports.problem.network': 'The server cannot be reached: check the connection and try again.',
   'reports.problem.expired': 'Your sign-in has expired: sign out and in again.',
-  'reports.problem.forbidden': 'Not allowed: {message}',
-  'reports.problem.invalid': 'The request was refused: {message}',
-  'reports.problem.server': 'The server failed: {message}. Try again later, or tell the admin.',
   'reports.problem.unexpected': 'Something unexpected went wrong: {message}',
 };

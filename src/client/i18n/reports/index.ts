@@ -15,7 +15,7 @@ const catalogues: Record<Lang, Record<ReportsMessageKey, string>> = { 'zh-CN': r
 const isReportsKey = (key: ReportsKey): key is ReportsMessageKey => key in reportsZhCN;
 
 export function translateReports(lang: Lang, key: ReportsKey, params?: Params): string {
-  return isReportsKey(key) ? fill(catalogues[lang][key], params) : translate(lang, key, params);
+  return isReportsKey(key) ? fill(catalogues[lang][key], params, lang) : translate(lang, key, params);
 }
 
 const bound: Record<Lang, { lang: Lang; t: ReportsTranslate }> = {

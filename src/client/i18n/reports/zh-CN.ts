@@ -136,9 +136,6 @@ export const reportsZhCN = {
   // Problems
   'reports.problem.network': '连不上服务器：请检查网络后重试。',
   'reports.problem.expired': '登录已过期：请退出并重新登录。',
-  'reports.problem.forbidden': '没有权限：{message}',
-  'reports.problem.invalid': '请求有误：{message}',
-  'reports.problem.server': '服务器出错：{message}。请稍后重试，或告知管理员。',
   'reports.problem.unexpected': '出现意外错误：{message}',
 } as const;
 

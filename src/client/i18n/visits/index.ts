@@ -15,7 +15,7 @@ const catalogues: Record<Lang, Record<VisitsMessageKey, string>> = { 'zh-CN': vi
 const isVisitsKey = (key: VisitsKey): key is VisitsMessageKey => key in visitsZhCN;
 
 export function translateVisits(lang: Lang, key: VisitsKey, params?: Params): string {
-  return isVisitsKey(key) ? fill(catalogues[lang][key], params) : translate(lang, key, params);
+  return isVisitsKey(key) ? fill(catalogues[lang][key], params, lang) : translate(lang, key, params);
 }
 
 const bound: Record<Lang, { lang: Lang; t: VisitsTranslate }> = {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/ServicesContext.tsx';
 import type { CodeFailure } from '../../auth/enrolment.ts';
+import { errorText, type Refusal } from '../../i18n/errors/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { LangSwitch } from '../common/LangSwitch.tsx';
 
@@ -13,25 +14,32 @@ interface Props {
 /** First run: make this browser a device of a hall with the manager's one-time code. */
 export function EnrolScreen({ linkCode = null, onPasswordCode }: Props) {
   const { db, api, sync } = useServices();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [code, setCode] = useState(linkCode ?? '');
   const [deviceName, setDeviceName] = useState('');
   const [busy, setBusy] = useState(false);
   // Kept as a code so the words follow a language switch; the server's English is never shown.
-  const [failure, setFailure] = useState<CodeFailure | null>(null);
+  const [failure, setFailure] = useState<{ kind: CodeFailure; refusal: Refusal | null } | null>(null);
+
+  // A code that did not work has its own words; any other refusal (a hall deactivated since) is worded from its code.
+  const failureText = (kind: CodeFailure, refusal: Refusal | null) => {
+    if (kind === 'offline') return t('enrol.noNetwork');
+    if (kind === 'other' && refusal !== null) return errorText(refusal, lang);
+    return t(`code.error.${kind}`);
+  };
 
   const send = async (withCode: string, label: string) => {
     if (busy || withCode.trim() === '') return;
     setBusy(true);
     setFailure(null);
     // The network layer is its own chunk: the first screen does not wait for it.
-    const { enrol, codeFailureOf } = await import('../../auth/enrolment.ts');
+    const { enrol, codeFailureOf, codeRefusalOf } = await import('../../auth/enrolment.ts');
     try {
       await enrol(db, api, withCode, label);
       // Pull the hall's staff and campaigns right away; the screen moves on by itself.
       void sync.syncNow();
     } catch (cause) {
-      setFailure(codeFailureOf(cause));
+      setFailure({ kind: codeFailureOf(cause), refusal: codeRefusalOf(cause) });
       setBusy(false);
     }
   };
@@ -89,8 +97,8 @@ export function EnrolScreen({ linkCode = null, onPasswordCode }: Props) {
           {t('enrol.deviceNameHint')}
         </p>
         {failure && (
-          <p class="msg msg-error" role="alert" data-testid="enrol-error" data-kind={failure}>
-            {failure === 'offline' ? t('enrol.noNetwork') : t(`code.error.${failure}`)}
+          <p class="msg msg-error" role="alert" data-testid="enrol-error" data-kind={failure.kind} data-error={failure.refusal?.error}>
+            {failureText(failure.kind, failure.refusal)}
           </p>
         )}
         <button type="submit" class="btn btn-primary btn-big" data-testid="enrol-submit" disabled={busy || code.trim() === ''}>

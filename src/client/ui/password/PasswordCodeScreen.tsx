@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/credential.ts';
 import { useServices } from '../../app/ServicesContext.tsx';
-import { type CodeFailure, codeFailureOf, redeemPasswordCode } from '../../auth/enrolment.ts';
+import { type CodeFailure, codeFailureOf, codeRefusalOf, redeemPasswordCode } from '../../auth/enrolment.ts';
+import { errorText, type Refusal } from '../../i18n/errors/index.ts';
 import { usePasswordI18n } from '../../i18n/password/index.ts';
 import { LangSwitch } from '../common/LangSwitch.tsx';
 
@@ -23,13 +24,13 @@ type Check = 'too_short' | 'mismatch' | null;
  */
 export default function PasswordCodeScreen({ initialCode, enrolled, onDone, onBack }: Props) {
   const { db, api, sync } = useServices();
-  const { t } = usePasswordI18n();
+  const { t, lang } = usePasswordI18n();
   const [code, setCode] = useState(initialCode);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [deviceName, setDeviceName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<CodeFailure | null>(null);
+  const [failure, setFailure] = useState<{ kind: CodeFailure; refusal: Refusal | null } | null>(null);
   const [check, setCheck] = useState<Check>(null);
 
   const submit = async (e: Event) => {
@@ -46,7 +47,7 @@ export default function PasswordCodeScreen({ initialCode, enrolled, onDone, onBa
       void sync.syncNow();
       onDone(staffId);
     } catch (cause) {
-      setFailure(codeFailureOf(cause));
+      setFailure({ kind: codeFailureOf(cause), refusal: codeRefusalOf(cause) });
       setBusy(false);
     }
   };
@@ -129,8 +130,9 @@ export default function PasswordCodeScreen({ initialCode, enrolled, onDone, onBa
           </p>
         )}
         {failure && (
-          <p class="msg msg-error" role="alert" data-testid="password-code-error" data-kind={failure}>
-            {t(`code.error.${failure}`)}
+          <p class="msg msg-error" role="alert" data-testid="password-code-error" data-kind={failure.kind} data-error={failure.refusal?.error}>
+            {/* A code that did not work has its own words; any other refusal (a person deactivated) is worded from its code. */}
+            {failure.kind === 'other' && failure.refusal !== null ? errorText(failure.refusal, lang) : t(`code.error.${failure.kind}`)}
           </p>
         )}
         <button type="submit" class="btn btn-primary btn-big" data-testid="password-code-submit" disabled={busy || code.trim() === ''}>

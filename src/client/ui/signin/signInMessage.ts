@@ -1,4 +1,5 @@
 import type { SignInResult } from '../../auth/session.ts';
+import { errorText } from '../../i18n/errors/index.ts';
 import { formatTime } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { Lang } from '../../state/langStore.ts';
@@ -14,6 +15,8 @@ export function messageOf(result: Failure, usesPassword: boolean, t: Translate, 
   switch (result.reason) {
     case 'error':
       return t('signin.failed', { message: result.message });
+    case 'refused':
+      return errorText(result.refusal, lang);
     case 'wrong_secret':
       if (result.attemptsLeft === null) return t(usesPassword ? 'signin.wrongPasswordNoCount' : 'signin.wrongPinNoCount');
       return t(usesPassword ? 'signin.wrongPassword' : 'signin.wrongPin', { count: result.attemptsLeft });

@@ -7,6 +7,7 @@ import * as m0004 from './0004_device_access.ts';
 import * as m0005 from './0005_people.ts';
 import * as m0006 from './0006_trust.ts';
 import * as m0007 from './0007_rate_limits.ts';
+import * as m0008 from './0008_audit_details.ts';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'people', up: m0005.up },
   { version: 6, name: 'trust', up: m0006.up },
   { version: 7, name: 'rate_limits', up: m0007.up },
+  { version: 8, name: 'audit_details', up: m0008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -104,7 +104,7 @@ describe('devices page', () => {
     await waitFor(() => expect(screen.getByTestId('people-notice').textContent).toBe('测试员甲 已在所有设备上退出（结束了 1 个登录）。'));
     expect(await sessionAlive()).toBe(401);
     fireEvent.click(screen.getByTestId('lang-en'));
-    expect(screen.getByTestId('people-notice').textContent).toBe('测试员甲 is signed out everywhere (1 sessions ended).');
+    expect(screen.getByTestId('people-notice').textContent).toBe('测试员甲 is signed out everywhere (1 session ended).');
   });
 
   it('is in the manager pages’ navigation', async () => {

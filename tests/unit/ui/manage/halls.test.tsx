@@ -64,9 +64,12 @@ describe('halls page', () => {
     fireEvent.click(screen.getByTestId('hall-deactivate-confirm-yes'));
     const problem = await screen.findByTestId('halls-problem');
     expect(problem.getAttribute('data-kind')).toBe('hall_in_use');
-    expect(problem.textContent).toBe('这个营业厅还有 4 位在职人员和 1 台在用设备：请先调走或停用这些人员，并停用这些设备，再停用营业厅。');
+    const hallName = hall.fx.hall.name.zh;
+    expect(problem.textContent).toBe(`营业厅“${hallName}”还有 4 位在职人员和 1 台在用设备：请先调走或停用这些人员，并停用这些设备，再停用营业厅。`);
     fireEvent.click(screen.getByTestId('lang-en'));
-    expect(screen.getByTestId('halls-problem').textContent).toBe('This hall is still in use (active people: 4, active devices: 1): move or deactivate the people and revoke the devices first, then deactivate the hall.');
+    expect(screen.getByTestId('halls-problem').textContent).toBe(
+      `The hall ${hallName} is still in use (4 active people, 1 active device): move or deactivate the people and revoke the devices first, then deactivate the hall.`,
+    );
     expect(screen.getByTestId(`hall-row-${hall.fx.hall.id}`).getAttribute('data-active')).toBe('true');
 
     fireEvent.click(screen.getByTestId(`hall-deactivate-${emptyId}`));

@@ -66,6 +66,45 @@ describe('history and audit', () => {
     expect(rows[0]!.querySelector('a')?.getAttribute('href')).toBe(`/manage/campaigns/${campaign.id}/history`);
   });
 
+  it('words each audit entry in the page’s language from its details; an entry kept before them shows its summary', async () => {
+    const { hall, campaign } = await twoVersions();
+    // An entry from before details were kept: its English summary is all there is.
+    await ctx()
+      .database.db.insertInto('audit_log')
+      .values({
+        id: '01900000-0000-7000-8000-000000000001',
+        at: '2026-01-05T02:00:00.000Z',
+        actor_id: hall.admin.staffId,
+        actor_name: hall.admin.name,
+        actor_role: 'admin',
+        action: 'retire',
+        campaign_id: campaign.id,
+        hall_ids: JSON.stringify([hall.fx.hall.id]),
+        summary: 'retired (was at version 1)',
+        details: null,
+      })
+      .execute();
+    await manageUi(ctx(), { hall, who: 'admin', path: '/manage/audit' });
+    const table = await screen.findByTestId('audit-table');
+    const summaries = () =>
+      [...table.querySelectorAll('tbody tr')]
+        .filter((tr) => tr.querySelector('a')?.getAttribute('href')?.includes(campaign.id))
+        .map((tr) => tr.querySelector('td:last-child')?.textContent);
+    await waitFor(() => expect(summaries()).toHaveLength(5));
+    const [publish, save, firstPublish, create, old] = summaries();
+    expect(publish).toBe('发布了第 2 版');
+    expect(save).toMatch(/^修改了.*资费标准与计费方式（中文）/);
+    expect(firstPublish).toBe('发布了第 1 版');
+    expect(create).toBe('创建了草稿“流量加油包”');
+    expect(old).toBe('retired (was at version 1)');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    const [publishEn, saveEn, , createEn, oldEn] = summaries();
+    expect(publishEn).toBe('Published version 2');
+    expect(saveEn).toMatch(/^Changed .*Price and how it is charged \(Chinese\)/);
+    expect(createEn).toMatch(/^Created the draft “.*”$/);
+    expect(oldEn).toBe('retired (was at version 1)');
+  });
+
   it('keeps the campaigns’ audit log from managers, who read their hall’s access log', async () => {
     const { app, database } = ctx();
     const hall = await seedManageHall(app, database);

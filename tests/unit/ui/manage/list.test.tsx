@@ -86,8 +86,11 @@ describe('campaign list', () => {
     const line = lineOf(tooLong, '"offerCode"');
     expect(error.getAttribute('data-line')).toBe(String(line));
     expect(error.getAttribute('data-field')).toBe('campaigns.0.campaign.offerCode');
-    expect(error.textContent).toContain(`第 ${line} 行，字段 campaigns.0.campaign.offerCode：`);
+    expect(error.textContent).toContain(`第 ${line} 行，字段 campaigns.0.campaign.offerCode：太长，或数量太多`);
     expect(error.textContent).toContain('campaigns.json');
+    fireEvent.click(screen.getByTestId('lang-en'));
+    expect(screen.getByTestId('import-file-error').textContent).toContain(`line ${line}, field campaigns.0.campaign.offerCode: it is too long, or there are too many`);
+    fireEvent.click(screen.getByTestId('lang-zh'));
     expect(screen.getByTestId('import-submit').hasAttribute('disabled')).toBe(true);
 
     // Broken JSON: the line of the break.

@@ -97,6 +97,7 @@ describe('roster import', () => {
     expect(screen.queryByTestId('roster-submit')).toBeNull();
     fireEvent.click(screen.getByTestId('lang-en'));
     expect(within(screen.getByTestId('roster-issues')).getByTestId('roster-issue-1').textContent).toBe('Row 4RoleNot a role it knows.cashier');
+    expect(screen.getByTestId('roster-issues').textContent).toContain('The file was not imported: 2 problems.');
 
     // A staff number someone has already.
     chooseFile('roster.csv', `Name,Staff number,Role\nMa Chao,${taken},consultant\n`);

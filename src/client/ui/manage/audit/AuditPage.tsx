@@ -9,6 +9,7 @@ import { timeZoneOf } from '../common/useHalls.ts';
 import { useLoad } from '../common/useLoad.ts';
 import { useManage } from '../ManageContext.tsx';
 import { AccessAudit } from './AccessAudit.tsx';
+import { auditSummary } from './auditSummary.ts';
 import { ScrollRegion } from '../../common/ScrollRegion.tsx';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -93,21 +94,24 @@ function AuditLog() {
               </tr>
             </thead>
             <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-testid={`audit-row-${e.id}`} data-action={e.action}>
-                  <td>{formatDateTime(e.at, lang, timeZoneOf(e.hallIds, halls, enrolment.hall.timeZone))}</td>
-                  <td>
-                    {e.actor.name} <span class="muted">({t(`role.${e.actor.role}`)})</span>
-                  </td>
-                  <td>{t(`manage.audit.action.${e.action}`)}</td>
-                  <td>
-                    <a href={`/manage/campaigns/${e.campaignId}/history`} class="text">
-                      {titleOf(e.campaignId)}
-                    </a>
-                  </td>
-                  <td class="text">{e.summary}</td>
-                </tr>
-              ))}
+              {entries.map((e) => {
+                const timeZone = timeZoneOf(e.hallIds, halls, enrolment.hall.timeZone);
+                return (
+                  <tr key={e.id} data-testid={`audit-row-${e.id}`} data-action={e.action}>
+                    <td>{formatDateTime(e.at, lang, timeZone)}</td>
+                    <td>
+                      {e.actor.name} <span class="muted">({t(`role.${e.actor.role}`)})</span>
+                    </td>
+                    <td>{t(`manage.audit.action.${e.action}`)}</td>
+                    <td>
+                      <a href={`/manage/campaigns/${e.campaignId}/history`} class="text">
+                        {titleOf(e.campaignId)}
+                      </a>
+                    </td>
+                    <td class="text">{auditSummary(e, t, lang, timeZone)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </ScrollRegion>

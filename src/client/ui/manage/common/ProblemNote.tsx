@@ -1,34 +1,22 @@
+import { errorText, fileProblemText } from '../../../i18n/errors/index.ts';
 import { useManageI18n, type ManageTranslate } from '../../../i18n/manage/index.ts';
+import type { Lang } from '../../../state/langStore.ts';
 import type { Problem } from '../../../manage/problems.ts';
 
-/** Refusals of the office pages worded in the page's language; any other shows the server's reason. */
-const WORDED_ERRORS = [
-  'staff_no_taken',
-  'own_account',
-  'same_hall',
-  'hall_inactive',
-  'unknown_hall',
-  'staff_inactive',
-  'wrong_credential_kind',
-  'already_decided',
-  'not_acceptable',
-  'already_stored',
-  'ask_an_admin',
-] as const;
-type WordedError = (typeof WORDED_ERRORS)[number];
-const isWordedError = (code: string): code is WordedError => (WORDED_ERRORS as readonly string[]).includes(code);
-
-/** A failed request in words: what failed and what to do. Conflicts, missing fields and file errors have their own views. */
-export function problemText(problem: Problem, t: ManageTranslate): string {
+/**
+ * A failed request in words: what failed and what to do. Conflicts, missing fields and file errors
+ * have their own views; every other refusal is worded from its code and params in the page's language.
+ */
+export function problemText(problem: Problem, t: ManageTranslate, lang: Lang): string {
   switch (problem.kind) {
     case 'network':
       return t('manage.problem.network');
     case 'expired':
       return t('manage.gate.expired.body');
     case 'device':
-      return t('manage.problem.device', { message: problem.message });
+      return t('manage.problem.device', { message: errorText(problem, lang) });
     case 'forbidden':
-      return t('manage.problem.forbidden', { message: problem.message });
+      return errorText(problem, lang);
     case 'not_found':
       return t('manage.problem.notFound');
     case 'conflict':
@@ -36,32 +24,31 @@ export function problemText(problem: Problem, t: ManageTranslate): string {
     case 'incomplete':
       return t('manage.problem.incomplete', { count: problem.missing.length });
     case 'invalid_file':
-      return fileErrorText(problem, t);
+      return fileErrorText(problem, t, lang);
     case 'roster':
       return t('manage.roster.refused', { count: problem.issues.length });
     case 'hall_in_use':
-      return t('manage.error.hall_in_use', { people: problem.people, devices: problem.devices });
+      return errorText(problem, lang);
     case 'server':
-      return isWordedError(problem.error) ? t(`manage.error.${problem.error}`) : t('manage.problem.server', { message: problem.message });
+      return errorText(problem, lang);
     case 'unexpected':
       return t('manage.problem.unexpected', { message: problem.message });
   }
 }
 
-/** "line 12, field campaigns.0.campaign.offerCode: …" for a refused import file. */
-export function fileErrorText(e: { line: number; field: string; message: string }, t: ManageTranslate): string {
-  return e.field === ''
-    ? t('manage.import.errorAtLine', { line: e.line, message: e.message })
-    : t('manage.import.errorAt', { line: e.line, field: e.field, message: e.message });
+/** "line 12, field campaigns.0.campaign.offerCode: it is missing" for a refused import file, in the page's language. */
+export function fileErrorText(e: { line: number; field: string; problem: string }, t: ManageTranslate, lang: Lang): string {
+  const message = fileProblemText(e.problem, lang);
+  return e.field === '' ? t('manage.import.errorAtLine', { line: e.line, message }) : t('manage.import.errorAt', { line: e.line, field: e.field, message });
 }
 
 export function ProblemNote({ problem, onRetry, testId = 'manage-problem' }: { problem: Problem; onRetry?: () => void; testId?: string }) {
-  const { t } = useManageI18n();
+  const { t, lang } = useManageI18n();
   // The gate says it above the page, with the way to sign in again.
   if (problem.kind === 'expired') return null;
   return (
     <div class="msg msg-error m-problem" role="alert" data-testid={testId} data-kind={problem.kind}>
-      <p class="text">{problemText(problem, t)}</p>
+      <p class="text">{problemText(problem, t, lang)}</p>
       {onRetry && (
         <button type="button" class="btn btn-secondary" onClick={onRetry}>
           {t('manage.retry')}

@@ -68,7 +68,7 @@ export function ImportPanel({ halls, onImported, onClose }: { halls: readonly Ha
       </label>
       {check && !check.ok && (
         <p class="msg msg-error text" role="alert" data-testid="import-file-error" data-line={check.line} data-field={check.field}>
-          {t('manage.import.refused', { file: chosen.name })} {fileErrorText(check, t)}
+          {t('manage.import.refused', { file: chosen.name })} {fileErrorText(check, t, lang)}
         </p>
       )}
       {check?.ok && (
@@ -87,7 +87,7 @@ export function ImportPanel({ halls, onImported, onClose }: { halls: readonly Ha
       {problem &&
         (problem.kind === 'invalid_file' ? (
           <p class="msg msg-error text" role="alert" data-testid="import-server-error" data-line={problem.line} data-field={problem.field}>
-            {t('manage.import.serverRefused')} {fileErrorText(problem, t)}
+            {t('manage.import.serverRefused')} {fileErrorText(problem, t, lang)}
           </p>
         ) : (
           <ProblemNote problem={problem} testId="import-server-error" />
