@@ -1,5 +1,5 @@
 import type { Engine } from '../src/server/db/database.ts';
-import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF } from '../src/server/seed/demo.ts';
+import { demoCampaigns, DEMO_HALL, DEMO_STAFF } from '../src/server/seed/demo.ts';
 import { API } from '../src/shared/apiPaths.ts';
 import { issueSigningKey } from '../src/server/repos/signingKeys.ts';
 import { insertTestDevice } from '../tests/helpers/apiFixtures.ts';
@@ -42,8 +42,8 @@ const actorOf = (deviceId: string): Actor => ({
   hallId: DEMO_HALL.id,
   deviceId,
   staffId: consultant.id,
-  campaignId: DEMO_CAMPAIGNS[0]!.campaign.id,
-  talkTrackId: DEMO_CAMPAIGNS[0]!.versionId,
+  campaignId: demoCampaigns()[0]!.campaign.id,
+  talkTrackId: demoCampaigns()[0]!.versionId,
 });
 
 async function measure(setup: Setup): Promise<{ first: RunFigures; steady: RunFigures }> {

@@ -13,13 +13,13 @@ import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion, SchemaTooNewError } 
 import { MIGRATIONS } from '../../src/server/db/migrations/index.ts';
 import { hashPin, verifyPin } from '../../src/server/auth/pin.ts';
 import { getStaffRow, pinVerifierOf } from '../../src/server/repos/staff.ts';
-import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF, ensureDemoData, seedDemo } from '../../src/server/seed/demo.ts';
+import { demoCampaigns, DEMO_HALL, DEMO_STAFF, ensureDemoData, seedDemo } from '../../src/server/seed/demo.ts';
 import { forEachEngine, openTestDatabase, type TestDatabase } from '../helpers/apiEngines.ts';
 
 /** The demo hall's campaigns as version 1 stored them (the seed of today writes columns of later versions). */
 async function seedV1Campaigns(db: Kysely<Schema>): Promise<void> {
   await insertHall(db, DEMO_HALL);
-  for (const demo of DEMO_CAMPAIGNS) {
+  for (const demo of demoCampaigns()) {
     await insertCampaign(db, { ...demo.campaign, hallIds: [DEMO_HALL.id], status: 'published', currentVersionId: demo.versionId });
     await insertTalkTrackVersion(db, { id: demo.versionId, campaignId: demo.campaign.id, version: 1, ...demo.talkTrack, publishedAt: null, publishedBy: null });
   }

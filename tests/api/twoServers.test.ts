@@ -5,7 +5,7 @@ import { EnrolResponse } from '../../src/shared/schemas/auth.ts';
 import { PullResponse, PushResponse } from '../../src/shared/schemas/sync.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { LATEST_SCHEMA_VERSION } from '../../src/server/db/migrate.ts';
-import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/demo.ts';
+import { demoCampaigns, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/demo.ts';
 import { insertTestDevice, signEntries } from '../helpers/apiFixtures.ts';
 import { demoClose, demoRecommendation, demoVisit, demoVoid } from '../helpers/demoRecords.ts';
 import { type RunningServer, startServers } from '../helpers/e2eServer.ts';
@@ -181,8 +181,8 @@ describe('postgres: two server processes on one database', () => {
     expect(await count(database, 'schema_version')).toBe(LATEST_SCHEMA_VERSION);
     expect(await count(database, 'halls')).toBe(1);
     expect(await count(database, 'staff')).toBe(DEMO_STAFF.length);
-    expect(await count(database, 'campaigns')).toBe(DEMO_CAMPAIGNS.length);
-    expect(await count(database, 'talk_track_versions')).toBe(DEMO_CAMPAIGNS.length);
+    expect(await count(database, 'campaigns')).toBe(demoCampaigns().length);
+    expect(await count(database, 'talk_track_versions')).toBe(demoCampaigns().length);
     expect(await count(database, 'enrolment_codes')).toBe(2);
   });
 

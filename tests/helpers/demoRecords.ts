@@ -5,7 +5,7 @@ import type {
   VisitRecord,
   VisitVoidRecord,
 } from '../../src/shared/schemas/fieldRecords.ts';
-import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/demo.ts';
+import { demoCampaigns, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/demo.ts';
 
 /**
  * Field records of the demo hall that main.ts seeds, for tests that push to a real server process
@@ -13,7 +13,7 @@ import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/dem
  * consultant, against the first demo campaign's first talk-track version.
  */
 const consultant = DEMO_STAFF.find((s) => s.role === 'consultant')!;
-const campaign = DEMO_CAMPAIGNS[0]!;
+const firstCampaign = () => demoCampaigns()[0]!;
 
 const base = (deviceId: string) => ({ v: 1 as const, hallId: DEMO_HALL.id, deviceId, staffId: consultant.id });
 const now = () => new Date().toISOString();
@@ -32,8 +32,8 @@ export function demoRecommendation(
     ...base(deviceId),
     id: uuidv7(),
     visitId,
-    campaignId: campaign.campaign.id,
-    talkTrackVersionId: campaign.versionId,
+    campaignId: firstCampaign().campaign.id,
+    talkTrackVersionId: firstCampaign().versionId,
     elementsSaid: ['name', 'price', 'cancel'],
     demoDeviceUsed: false,
     outcome: 'accepted',

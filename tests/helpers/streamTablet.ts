@@ -6,7 +6,7 @@ import { signIn } from '../../src/client/auth/session.ts';
 import { INITIAL_SYNC_STATE, readMeta, TalktrackDb, writeMeta } from '../../src/client/db/db.ts';
 import { type Actor, addRecommendation, closeVisit, openVisit } from '../../src/client/db/fieldWrites.ts';
 import { syncOnce, type SyncOutcome } from '../../src/client/sync/engine.ts';
-import { DEMO_CAMPAIGNS, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/demo.ts';
+import { demoCampaigns, DEMO_HALL, DEMO_STAFF } from '../../src/server/seed/demo.ts';
 
 /**
  * A counter tablet of the demo hall that a real server process (main.ts) seeded: enrolled over
@@ -34,7 +34,7 @@ export interface StreamTablet {
 }
 
 const consultant = DEMO_STAFF.find((s) => s.role === 'consultant')!;
-const campaign = DEMO_CAMPAIGNS[0]!;
+const firstCampaign = () => demoCampaigns()[0]!;
 
 export async function enrolStreamTablet(url: string, code: string, name: string): Promise<StreamTablet> {
   const res = await fetch(`${url}${API.enrol}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, label: name }) });
@@ -63,8 +63,8 @@ export async function enrolStreamTablet(url: string, code: string, name: string)
       const visit = await openVisit(db, actor, { source: 'walk_in', business: 'plan_change' });
       const rec = await addRecommendation(db, actor, {
         visitId: visit.id,
-        campaignId: campaign.campaign.id,
-        talkTrackVersionId: campaign.versionId,
+        campaignId: firstCampaign().campaign.id,
+        talkTrackVersionId: firstCampaign().versionId,
         elementsSaid: ['name', 'price', 'cancel'],
         demoDeviceUsed: false,
         outcome: 'accepted',

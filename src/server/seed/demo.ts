@@ -6,7 +6,7 @@ import { insertCampaign } from '../repos/campaigns.ts';
 import { countHalls, insertHall } from '../repos/halls.ts';
 import { getStaffRow, insertStaff, pinVerifierOf, setStaffSecret } from '../repos/staff.ts';
 import { insertTalkTrackVersion } from '../repos/talkTracks.ts';
-import { loadDemoCampaigns } from './demoCampaigns.ts';
+import { type DemoCampaign, loadDemoCampaigns } from './demoCampaigns.ts';
 
 /** Fixed ids, so every start finds the same demo hall to issue a code for. */
 export const DEMO_HALL: Hall = {
@@ -35,7 +35,13 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { id: '01a21b6b-0274-7229-bd4a-2c6e0f8a9d31', name: '赵强', latin: 'Zhao Qiang', role: 'admin', secret: 'zhaoqiang2026' },
 ];
 
-export const DEMO_CAMPAIGNS = loadDemoCampaigns();
+let demoCampaignsRead: readonly DemoCampaign[] | null = null;
+
+/** The demo campaigns, read from their file on first use (not at import: the hall and staff above are needed without them). */
+export function demoCampaigns(): readonly DemoCampaign[] {
+  demoCampaignsRead ??= loadDemoCampaigns();
+  return demoCampaignsRead;
+}
 
 const MANAGER_ID = DEMO_STAFF[0]?.id ?? null;
 const PUBLISHED_AT = '2025-12-20T09:00:00+08:00';
@@ -51,7 +57,7 @@ export async function seedDemo(db: Kysely<Schema>): Promise<void> {
     // Marked as the published secret: the UI shows "Demo" while it still opens the hall.
     await insertStaff(db, { id: s.id, hallId: DEMO_HALL.id, name: s.name, nameEn: s.latin, role: s.role, active: true, secret: s.secret, demoSecret: true });
   }
-  for (const demo of DEMO_CAMPAIGNS) {
+  for (const demo of demoCampaigns()) {
     await insertCampaign(db, {
       ...demo.campaign,
       hallIds: [DEMO_HALL.id],
