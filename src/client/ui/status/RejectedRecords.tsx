@@ -1,8 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { HeldReason } from '../../../shared/schemas/heldRecords.ts';
 import type { OutboxEntry } from '../../db/db.ts';
 import { formatNumber, formatWhen } from '../../i18n/format.ts';
 import { type MessageKey, type Translate, useI18n } from '../../i18n/index.ts';
+import { useDialogFocus } from '../common/useDialogFocus.ts';
 
 /** Every reason the server gives (the compiler checks this against the shared list; no zod on the counter's first load). */
 const REFUSAL_KEYS: Record<HeldReason, MessageKey> = {
@@ -37,14 +38,18 @@ function refusal(entry: OutboxEntry, t: Translate): { text: string; detail: stri
 export function RejectedRecords({ entries }: { entries: readonly OutboxEntry[] }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  useDialogFocus(panel, open, { onEscape: () => setOpen(false) });
   return (
     <div class="rejected" data-testid="rejected-records" data-count={String(entries.length)}>
       <button type="button" class="pill pill-bad" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('status.rejected', { count: formatNumber(entries.length, lang) })}
       </button>
       {open && (
-        <div class="rejected-panel card" role="dialog" aria-label={t('status.rejectedTitle')}>
-          <h2>{t('status.rejectedTitle')}</h2>
+        <div class="rejected-panel card" role="dialog" aria-labelledby="rejected-title" ref={panel}>
+          <h2 id="rejected-title" tabIndex={-1} data-autofocus>
+            {t('status.rejectedTitle')}
+          </h2>
           <p>{t('status.rejectedHint')}</p>
           <ul>
             {entries.map((e) => {
@@ -59,7 +64,7 @@ export function RejectedRecords({ entries }: { entries: readonly OutboxEntry[] }
               );
             })}
           </ul>
-          <button type="button" class="btn btn-secondary" onClick={() => setOpen(false)}>
+          <button type="button" class="btn btn-secondary" data-testid="rejected-close" onClick={() => setOpen(false)}>
             {t('status.close')}
           </button>
         </div>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { HeldRecord } from '../../../../shared/schemas/heldRecords.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { useDialogFocus } from '../../common/useDialogFocus.ts';
 import { heldReasonText, heldSummary } from './heldText.ts';
 
 export type HeldAction = 'accept' | 'discard';
@@ -18,14 +19,15 @@ const NOTE_MAX = 200;
 
 /**
  * Accepting or discarding a held record, asked once more with the reason the audit keeps: the
- * confirm button does nothing until a reason is written. Opens where the eye goes (focus on the reason).
+ * confirm button does nothing until a reason is written. Opens where the eye goes (focus on the reason);
+ * Escape cancels, and the focus goes back to the button that asked.
  */
 export function HeldDecision({ record, action, busy, onConfirm, onCancel }: Props) {
   const { t } = useManageI18n();
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), [record.id, action]);
+  const box = useRef<HTMLFormElement>(null);
+  useDialogFocus(box, true, { onEscape: onCancel });
   const missing = tried && note.trim() === '';
   const person = record.staff?.name ?? t('manage.held.noStaff');
   return (
@@ -34,6 +36,7 @@ export function HeldDecision({ record, action, busy, onConfirm, onCancel }: Prop
       role="alertdialog"
       aria-labelledby="held-decision-q"
       data-testid="held-decision"
+      ref={box}
       data-action={action}
       onSubmit={(e) => {
         e.preventDefault();
@@ -54,7 +57,7 @@ export function HeldDecision({ record, action, busy, onConfirm, onCancel }: Prop
           {t('manage.held.note')} <span class="m-required">*</span>
         </span>
         <input
-          ref={input}
+          data-autofocus
           type="text"
           data-testid="held-note"
           maxLength={NOTE_MAX}
