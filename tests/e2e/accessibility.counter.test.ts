@@ -5,15 +5,16 @@ import { demoPerson, enrol, signIn, waitUntilSynced } from '../helpers/e2eCounte
 import { useCounterRig } from '../helpers/e2eRig.ts';
 
 /**
- * The counter's screens as a consultant meets them, from enrolment to their own reports, checked
- * by axe at both tablet sizes in both languages, each with one h1 and one main. The browser
- * refuses persistent storage here, so the storage warning is on every screen that shows it.
+ * The counter's screens as a consultant meets them, signed in, to their own reports, checked by
+ * axe at both tablet sizes in both languages, each with one h1 and one main. The browser refuses
+ * persistent storage here, so the storage warning is on every screen that shows it. (The screens
+ * before signing in are in accessibility.signin.test.ts.)
  */
 
 const rig = useCounterRig();
 
 describe('accessibility of the counter', () => {
-  it("axe finds no violation on any screen a consultant sees, the storage warning shown", async () => {
+  it("axe finds no violation on any screen a signed-in consultant sees, the storage warning shown", async () => {
     const context = await tabletContext(rig.browser);
     await context.addInitScript(() => {
       if (navigator.storage) {
@@ -25,27 +26,8 @@ describe('accessibility of the counter', () => {
     const log = new A11yLog();
     try {
       await page.goto(rig.server.url);
-      await page.getByTestId('enrol-code').waitFor();
-      await page.getByTestId('persistence-warning').waitFor();
-      await log.scan(page, 'enrol');
-      await page.getByTestId('enrol-code').fill('NOTACODE1');
-      await page.getByTestId('enrol-submit').click();
-      await page.getByTestId('enrol-error').waitFor();
-      await log.scan(page, 'enrol refused');
-      await page.getByTestId('open-password-code').click();
-      await page.getByTestId('password-code-form').waitFor();
-      await log.scan(page, 'set-password code');
-      await page.getByTestId('password-code-back').click();
-
       await enrol(page, rig.server.enrolmentCode);
       const liNa = demoPerson('李娜');
-      await page.getByTestId(`staff-tile-${liNa.id}`).waitFor();
-      await log.scan(page, 'sign-in');
-      await page.getByTestId(`staff-tile-${liNa.id}`).click();
-      await page.getByTestId('pin-submit').waitFor();
-      await log.scan(page, 'PIN pad');
-      await page.getByTestId('pin-back').click();
-
       await signIn(page, liNa);
       await page.getByTestId('persistence-warning').waitFor();
       await log.scan(page, 'counter');
