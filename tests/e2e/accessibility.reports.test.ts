@@ -61,6 +61,9 @@ describe('accessibility of the reports and the admin pages', () => {
       await page.getByTestId('visit-detail-count').waitFor();
       await log.scan(page, 'reports visit detail');
 
+      await page.keyboard.press('Escape');
+      await page.getByTestId('visit-detail').waitFor({ state: 'detached' });
+
       // The admin: every hall, and the halls page.
       await page.getByTestId('reports-to-counter').click();
       await signOut(page);
