@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { A11yLog } from '../helpers/e2eAxe.ts';
 import { tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol, serveCustomer, signIn, signOut, waitUntilSynced } from '../helpers/e2eCounter.ts';
@@ -75,6 +75,10 @@ describe('accessibility of the reports and the admin pages', () => {
       await page.getByTestId('halls-new').click();
       await page.getByTestId('new-hall-form').waitFor();
       await log.scan(page, 'halls, a new hall (admin)');
+      // A second hall, so the admin's pages offer a choice of hall.
+      await page.getByTestId('new-hall-name-zh').fill('西单营业厅');
+      await page.getByTestId('new-hall-submit').click();
+      await expect.poll(() => page.locator('[data-testid^="hall-row-"]').count()).toBe(2);
       await page.getByTestId('manage-nav-people').click();
       await page.getByTestId('staff-hall').waitFor();
       await log.scan(page, 'people (admin)');
