@@ -81,6 +81,9 @@ describe('accessibility of the counter', () => {
       await row.getByRole('button').click();
       await page.getByTestId('visit-detail-count').waitFor();
       await log.scan(page, 'reports visit detail (consultant)');
+      await page.goto(`${rig.server.url}/manage`);
+      await page.locator('[data-testid="manage-gate"][data-reason="not_manager"]').waitFor();
+      await log.scan(page, 'manager pages, refused to a consultant');
       log.expectNone();
     } finally {
       await context.close();

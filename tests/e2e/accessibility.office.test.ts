@@ -61,6 +61,12 @@ describe('accessibility of the office pages', () => {
       await page.getByTestId('staff-import').click();
       await page.getByTestId('roster-import').waitFor();
       await log.scan(page, 'people, roster import');
+      await page.goto(`${rig.server.url}/manage/nowhere`);
+      await page.getByTestId('manage-not-found').waitFor();
+      await log.scan(page, 'manager pages, no such page');
+      await page.goto(`${rig.server.url}/reports/nowhere`);
+      await page.getByTestId('reports-not-found').waitFor();
+      await log.scan(page, 'reports, no such page');
 
       log.expectNone();
     } finally {

@@ -6,7 +6,7 @@ import { useCounterRig } from '../helpers/e2eRig.ts';
 
 /**
  * The screens before the counter: enrolment (and its refusal), the set-password code, sign-in and
- * the PIN pad, checked by axe at both tablet sizes in both languages, each with one h1 and one
+ * the PIN pad, and the office pages' gates, checked by axe at both tablet sizes in both languages, each with one h1 and one
  * main. The browser refuses persistent storage here, so the storage warning floats over them.
  */
 
@@ -36,6 +36,14 @@ describe('accessibility of enrolment and sign-in', () => {
       await page.getByTestId('password-code-form').waitFor();
       await log.scan(page, 'set-password code');
       await page.getByTestId('password-code-back').click();
+      // The office pages, opened on a browser that is not enrolled.
+      await page.goto(`${rig.server.url}/reports`);
+      await page.locator('[data-testid="reports-gate"][data-reason="not_enrolled"]').waitFor();
+      await log.scan(page, 'reports, not enrolled');
+      await page.goto(`${rig.server.url}/manage`);
+      await page.locator('[data-testid="manage-gate"][data-reason="not_enrolled"]').waitFor();
+      await log.scan(page, 'manager pages, not enrolled');
+      await page.goto(rig.server.url);
 
       await enrol(page, rig.server.enrolmentCode);
       const liNa = demoPerson('李娜');
