@@ -7,7 +7,7 @@ import { typeCredential } from './e2eSignIn.ts';
 /** What a person does at the counter, step by step, through the same controls they tap. */
 
 /** A person of the demo hall that `npm start` seeds, with their PIN or password. */
-export function demoPerson(name: '李娜' | '张伟' | '刘洋' | '陈静' | '王敏'): DemoStaff {
+export function demoPerson(name: '李娜' | '张伟' | '刘洋' | '陈静' | '王敏' | '赵强'): DemoStaff {
   const person = DEMO_STAFF.find((s) => s.name === name);
   if (!person) throw new Error(`no demo staff named ${name}`);
   return person;

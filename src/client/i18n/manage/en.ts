@@ -157,6 +157,7 @@ export const manageEn: Record<ManageMessageKey, string> = {
   'manage.preview.landscape': 'Landscape',
   'manage.preview.portrait': 'Portrait',
   'manage.preview.hint': 'Exactly as the counter tablet shows it (scaled down). Ticks in the preview touch no visit.',
+  'manage.preview.untitled': '(No title yet)',
 
   'manage.history.title': 'History: {title}',
   'manage.history.none': 'Never published yet.',

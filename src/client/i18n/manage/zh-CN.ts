@@ -172,6 +172,7 @@ export const manageZhCN = {
   'manage.preview.landscape': '横屏',
   'manage.preview.portrait': '竖屏',
   'manage.preview.hint': '与柜台平板显示完全一致（按比例缩小）。在预览里打勾不会影响任何接待记录。',
+  'manage.preview.untitled': '（未填写标题）',
 
   // History
   'manage.history.title': '版本历史：{title}',

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { HeldReason } from '../../../shared/schemas/heldRecords.ts';
 import { useServices } from '../../app/ServicesContext.tsx';
 import type { OutboxEntry } from '../../db/db.ts';
 import { type RefusedRecord, type RefusedViewer, refusedRecordsFor } from '../../db/refusedRecords.ts';
 import { formatNumber, formatWhen } from '../../i18n/format.ts';
 import { type MessageKey, personName, pick, type Translate, useI18n } from '../../i18n/index.ts';
+import { useDialogFocus } from '../common/useDialogFocus.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 
 /** Every reason the server gives (the compiler checks this against the shared list; no zod on the counter's first load). */
@@ -68,35 +69,22 @@ export function RejectedRecords({ viewer }: { viewer: RefusedViewer }) {
   const { t, lang } = useI18n();
   const items = useLiveQuery(() => refusedRecordsFor(db, viewer), [db, viewer.staffId, viewer.seesAll]);
   const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLButtonElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
+  const panel = useRef<HTMLDivElement>(null);
+  const close = () => setOpen(false);
   // Focus goes into the panel when it opens and back to its button when it closes.
-  useEffect(() => {
-    if (!open) return;
-    heading.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
-  const close = () => {
-    setOpen(false);
-    opener.current?.focus();
-  };
+  useDialogFocus(panel, open, { onEscape: close });
 
   if (!items || items.length === 0) return null;
   return (
     <div class="rejected" data-testid="rejected-records" data-count={String(items.length)}>
       {/* A warning sign and the count keep the strip in one row; the words are there for screen readers. */}
-      <button type="button" class="pill pill-bad" ref={opener} aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
+      <button type="button" class="pill pill-bad" id="rejected-open" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
         <span aria-hidden="true">⚠ {formatNumber(items.length, lang)}</span>
         <span class="visually-hidden">{t('status.rejected', { count: formatNumber(items.length, lang) })}</span>
       </button>
       {open && (
-        <div class="rejected-panel card" role="dialog" aria-labelledby="rejected-title" data-testid="rejected-panel">
-          <h2 id="rejected-title" tabIndex={-1} ref={heading}>
+        <div class="rejected-panel card" role="dialog" aria-labelledby="rejected-title" data-testid="rejected-panel" ref={panel}>
+          <h2 id="rejected-title" tabIndex={-1} data-autofocus>
             {t('status.rejectedTitle')}
           </h2>
           <p>{t('status.rejectedHint')}</p>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { useComposerStore } from '../../state/composerStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 import { LangSwitch } from '../common/LangSwitch.tsx';
+import { useDialogFocus } from '../common/useDialogFocus.ts';
 
 /**
  * The update offer (only between customers), and a menu holding the language, the way to the
@@ -27,6 +28,14 @@ export function SessionControls({
   const [blocked, setBlocked] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const blockedBox = useRef<HTMLDivElement>(null);
+  const closeBlocked = () => {
+    setBlocked(false);
+    setMenuOpen(false);
+  };
+  // Its "sign out" is in the menu, closed with it: the focus goes back to the menu's button.
+  useDialogFocus(blockedBox, blocked && visitOpen, { onEscape: closeBlocked, returnTo: () => menuButton.current });
 
   // A tap anywhere else, or Escape, closes the menu.
   useEffect(() => {
@@ -35,7 +44,10 @@ export function SessionControls({
       if (!box.current?.contains(event.target as Node)) setMenuOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setMenuOpen(false);
+      if (event.key !== 'Escape') return;
+      // Focus in the menu would be lost with it: it goes back to the menu's button.
+      if (box.current?.contains(document.activeElement)) menuButton.current?.focus();
+      setMenuOpen(false);
     };
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
@@ -82,6 +94,7 @@ export function SessionControls({
         type="button"
         class="btn btn-secondary menu-button"
         data-testid="session-menu"
+        ref={menuButton}
         aria-expanded={menuOpen}
         aria-controls="session-menu-items"
         onClick={() => setMenuOpen(!menuOpen)}
@@ -105,16 +118,9 @@ export function SessionControls({
         </button>
       </div>
       {blocked && visitOpen && (
-        <div class="popover card" role="alertdialog" aria-labelledby="sign-out-blocked-text" data-testid="sign-out-blocked">
+        <div class="popover card" role="alertdialog" aria-labelledby="sign-out-blocked-text" data-testid="sign-out-blocked" ref={blockedBox}>
           <p id="sign-out-blocked-text">{t('status.signOutBlocked')}</p>
-          <button
-            type="button"
-            class="btn btn-primary"
-            onClick={() => {
-              setBlocked(false);
-              setMenuOpen(false);
-            }}
-          >
+          <button type="button" class="btn btn-primary" data-testid="sign-out-blocked-ok" data-autofocus onClick={closeBlocked}>
             {t('status.ok')}
           </button>
         </div>

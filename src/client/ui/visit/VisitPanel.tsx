@@ -10,6 +10,7 @@ import { useComposerStore } from '../../state/composerStore.ts';
 import { useUiStore } from '../../state/uiStore.ts';
 import { ActionNote } from '../common/ActionNote.tsx';
 import { announceStored } from '../common/announceStored.ts';
+import { useDialogFocus } from '../common/useDialogFocus.ts';
 import { storeErrorOf } from '../common/storeError.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { SaidTicks } from '../talktrack/SaidTicks.tsx';
@@ -42,6 +43,8 @@ function OpenVisit({ actor, visit, selected }: { actor: Actor; visit: LocalVisit
     return list.map((r) => ({ rec: r, title: titles.get(r.campaignId) ?? null }));
   }, [db, visit.id]);
   const [confirming, setConfirming] = useState(false);
+  const confirmBox = useRef<HTMLDivElement>(null);
+  useDialogFocus(confirmBox, confirming, { onEscape: () => setConfirming(false) });
   const inFlight = useRef(false);
   const count = recs?.length ?? 0;
 
@@ -97,10 +100,10 @@ function OpenVisit({ actor, visit, selected }: { actor: Actor; visit: LocalVisit
       {/* Kept in view at the bottom of the panel: the two taps every customer needs. */}
       <div class="visit-actions">
         {confirming ? (
-          <div class="confirm" role="alertdialog" aria-labelledby="close-q">
+          <div class="confirm" role="alertdialog" aria-labelledby="close-q" ref={confirmBox}>
             <p id="close-q">{t('visit.closeNoRecQ')}</p>
             <div class="actions">
-              <button type="button" class="btn btn-secondary" data-testid="cancel-close-no-rec" onClick={() => setConfirming(false)}>
+              <button type="button" class="btn btn-secondary" data-testid="cancel-close-no-rec" data-autofocus onClick={() => setConfirming(false)}>
                 {t('visit.closeNoRecCancel')}
               </button>
               <button type="button" class="btn btn-danger" data-testid="confirm-close-no-rec" onClick={() => void close(true)}>
@@ -110,7 +113,7 @@ function OpenVisit({ actor, visit, selected }: { actor: Actor; visit: LocalVisit
           </div>
         ) : (
           <div class="actions">
-            <button type="button" class="btn btn-outline btn-big" data-testid="close-visit" onClick={() => void close(false)}>
+            <button type="button" class="btn btn-outline btn-big" id="close-visit" data-testid="close-visit" onClick={() => void close(false)}>
               {t('visit.close')}
             </button>
             <div class="record-slot">

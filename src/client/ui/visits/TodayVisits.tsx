@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/ServicesContext.tsx';
 import { type TodayVisit, todayVisitsOf } from '../../db/dayQueries.ts';
 import type { Actor } from '../../db/fieldWrites.ts';
@@ -8,6 +8,7 @@ import { voidRefusal } from '../../db/voidRules.ts';
 import { formatTime } from '../../i18n/format.ts';
 import { pick } from '../../i18n/index.ts';
 import { useVisitsI18n } from '../../i18n/visits/index.ts';
+import { useDialogFocus } from '../common/useDialogFocus.ts';
 import { useNow } from '../common/useNow.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { VoidForm } from './VoidForm.tsx';
@@ -33,23 +34,18 @@ export function TodayVisits({ actor, timeZone, onClose }: TodayVisitsProps) {
   const refused = useLiveQuery(() => refusedVisitIdsOf(db, actor.staffId), [db, actor.staffId]);
   const [voiding, setVoiding] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const dialog = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    heading.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useDialogFocus(dialog, true, { onEscape: onClose });
 
   const ctx = { staffId: actor.staffId, openVisitId: open?.id ?? null, timeZone, now };
   const target = list?.find((v) => v.visit.id === voiding);
 
   return (
     <div class="tv-overlay" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <section class="tv-dialog card" role="dialog" aria-modal="true" aria-labelledby="tv-title" data-testid="today-visits-panel">
+      <section class="tv-dialog card" role="dialog" aria-modal="true" aria-labelledby="tv-title" data-testid="today-visits-panel" ref={dialog}>
         <div class="tv-head">
-          <h2 id="tv-title" tabIndex={-1} ref={heading}>
+          <h2 id="tv-title" tabIndex={-1} ref={heading} data-autofocus>
             {t('visits.title')}
           </h2>
           <button type="button" class="btn btn-secondary" data-testid="today-visits-close" onClick={onClose}>
@@ -74,6 +70,8 @@ export function TodayVisits({ actor, timeZone, onClose }: TodayVisitsProps) {
             entry={target}
             onCancel={() => setVoiding(null)}
             onVoided={() => {
+              // Its "void" button is gone with it: the focus waits on the list's heading.
+              heading.current?.focus();
               setVoiding(null);
               setDone(true);
             }}
@@ -143,7 +141,7 @@ function VisitRow({ entry, refused, canVoid, onVoid }: { entry: TodayVisit; refu
       </div>
       <div class="tv-act">
         {canVoid && (
-          <button type="button" class="btn btn-outline" data-testid={`void-visit-${visit.id}`} onClick={onVoid}>
+          <button type="button" class="btn btn-outline" id={`void-visit-${visit.id}`} data-testid={`void-visit-${visit.id}`} onClick={onVoid}>
             {t('visits.void')}
           </button>
         )}

@@ -7,6 +7,7 @@ import { formatTime } from '../../i18n/format.ts';
 import { useVisitsI18n, type VisitsKey } from '../../i18n/visits/index.ts';
 import { type StoreErrorState, useUiStore } from '../../state/uiStore.ts';
 import { announceStored } from '../common/announceStored.ts';
+import { useDialogFocus } from '../common/useDialogFocus.ts';
 import { storeErrorOf, storeErrorText } from '../common/storeError.ts';
 
 const QUICK: readonly VisitsKey[] = ['visits.quick.wrongCustomer', 'visits.quick.duplicate', 'visits.quick.mistap', 'visits.quick.practice'];
@@ -28,6 +29,9 @@ export function VoidForm({ actor, timeZone, entry, onCancel, onVoided }: Props) 
   // Kept as what failed, worded when shown: it follows a language switch.
   const [storeFailure, setStoreFailure] = useState<StoreErrorState | null>(null);
   const inFlight = useRef(false);
+  // It takes the list's place in the dialog: the focus moves to it, and back to the visit's "void" on cancel.
+  const form = useRef<HTMLFormElement>(null);
+  useDialogFocus(form, true);
   const reason = voidReasonOf(text);
   const { visit } = entry;
 
@@ -60,8 +64,8 @@ export function VoidForm({ actor, timeZone, entry, onCancel, onVoided }: Props) 
   };
 
   return (
-    <form class="tv-void" data-testid="void-form" onSubmit={(e) => void submit(e)} aria-labelledby="tv-void-title">
-      <h3 id="tv-void-title">{t('visits.voidTitle')}</h3>
+    <form class="tv-void" data-testid="void-form" onSubmit={(e) => void submit(e)} aria-labelledby="tv-void-title" ref={form}>
+      <h3 id="tv-void-title" tabIndex={-1} data-autofocus>{t('visits.voidTitle')}</h3>
       <p class="tv-void-what">
         <strong>{formatTime(visit.openedAt, lang)}</strong> · {t(`business.${visit.business}`)} ·{' '}
         {entry.recs.length === 0 ? t('visits.noRecs') : t('visits.recs', { count: entry.recs.length })}

@@ -1,3 +1,6 @@
+import { useRef } from 'preact/hooks';
+import { useDialogFocus } from '../../common/useDialogFocus.ts';
+
 interface Props {
   /** Names the dialog: test ids `<id>-confirm`, `<id>-confirm-yes`, `<id>-confirm-no`. */
   id: string;
@@ -9,10 +12,15 @@ interface Props {
   onCancel: () => void;
 }
 
-/** An action that cannot be taken back, asked once more in words, with the way out beside it. */
+/**
+ * An action that cannot be taken back, asked once more in words, with the way out beside it: the
+ * focus starts on the way out, and Escape takes it.
+ */
 export function ConfirmDanger({ id, question, yes, no, busy, onConfirm, onCancel }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  useDialogFocus(box, true, { onEscape: onCancel });
   return (
-    <div class="confirm m-confirm" role="alertdialog" aria-labelledby={`${id}-q`} data-testid={`${id}-confirm`}>
+    <div class="confirm m-confirm" role="alertdialog" aria-labelledby={`${id}-q`} data-testid={`${id}-confirm`} ref={box}>
       <p id={`${id}-q`} class="text">
         {question}
       </p>
@@ -20,7 +28,7 @@ export function ConfirmDanger({ id, question, yes, no, busy, onConfirm, onCancel
         <button type="button" class="btn btn-danger" disabled={busy} data-testid={`${id}-confirm-yes`} onClick={onConfirm}>
           {yes}
         </button>
-        <button type="button" class="btn btn-secondary" data-testid={`${id}-confirm-no`} onClick={onCancel}>
+        <button type="button" class="btn btn-secondary" data-testid={`${id}-confirm-no`} data-autofocus onClick={onCancel}>
           {no}
         </button>
       </div>

@@ -21,7 +21,8 @@ export function TalkTrackFields({ draft, lang, flagged, edit }: Props) {
   );
   return (
     <>
-      <section class="m-form-section" aria-labelledby="must-say-fields">
+      {/* A group of fields, not a landmark: the preview beside it has the counter's region of the same name. */}
+      <section class="m-form-section" role="group" aria-labelledby="must-say-fields">
         <h2 id="must-say-fields">{t('talk.mustSay')}</h2>
         <p class="hint">{t('manage.editor.mustSayHint')}</p>
         {MUST_SAY_KEYS.map((key, i) => (

@@ -4,9 +4,9 @@ export function NotFoundPage() {
   const { t } = useManageI18n();
   return (
     <section class="m-page">
-      <p class="msg msg-error" role="alert">
-        {t('manage.notFound')}
-      </p>
+      <div class="m-page-head">
+        <h1 data-testid="manage-not-found">{t('manage.notFound')}</h1>
+      </div>
       <a class="btn btn-secondary" href="/manage">
         {t('manage.nav.campaigns')}
       </a>

@@ -131,7 +131,7 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
       )}
       {!self && !untouchable && person.active && !editing && asking === null && (
         <div class="actions m-person-actions">
-          <button type="button" class="btn btn-primary" data-testid="person-secret" disabled={busy} onClick={() => (person.hasSecret ? setAsking('secret') : issueSecret())}>
+          <button type="button" class="btn btn-primary" id="person-secret" data-testid="person-secret" disabled={busy} onClick={() => (person.hasSecret ? setAsking('secret') : issueSecret())}>
             {usesPassword ? t('manage.staff.passwordCode') : person.hasSecret ? t('manage.staff.resetPin') : t('manage.staff.setPin')}
           </button>
           {isLocked(person, new Date()) && (
@@ -142,10 +142,10 @@ export function PersonPanel({ person, moveTargets, roles, onChanged, onClose }: 
           <button type="button" class="btn btn-secondary" data-testid="person-edit" disabled={busy} onClick={() => setEditing(true)}>
             {t('manage.staff.edit')}
           </button>
-          <button type="button" class="btn btn-secondary" data-testid="person-sessions" disabled={busy} onClick={() => setAsking('sessions')}>
+          <button type="button" class="btn btn-secondary" id="person-sessions" data-testid="person-sessions" disabled={busy} onClick={() => setAsking('sessions')}>
             {t('manage.people.end')}
           </button>
-          <button type="button" class="btn btn-danger" data-testid="person-deactivate" disabled={busy} onClick={() => setAsking('deactivate')}>
+          <button type="button" class="btn btn-danger" id="person-deactivate" data-testid="person-deactivate" disabled={busy} onClick={() => setAsking('deactivate')}>
             {t('manage.staff.deactivate')}
           </button>
         </div>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CampaignDraft } from '../../../../shared/schemas/manage.ts';
-import { LangOverride } from '../../../i18n/index.ts';
-import { useManageI18n } from '../../../i18n/manage/index.ts';
+import { LangOverride, pick } from '../../../i18n/index.ts';
+import { translateManage, useManageI18n } from '../../../i18n/manage/index.ts';
 import { previewOf } from '../../../manage/previewModel.ts';
 import type { Lang } from '../../../state/langStore.ts';
 import { CampaignList } from '../../campaigns/CampaignList.tsx';
@@ -27,7 +27,13 @@ export function Preview({ draft, campaignId, nextVersion, focusPath = null }: Pr
   const { t } = useManageI18n();
   const [orientation, setOrientation] = useState<Orientation>('landscape');
   const [lang, setLang] = useState<Lang>('zh-CN');
-  const shown = useMemo(() => previewOf(draft, campaignId, nextVersion), [draft, campaignId, nextVersion]);
+  const drawn = useMemo(() => previewOf(draft, campaignId, nextVersion), [draft, campaignId, nextVersion]);
+  // The talk-track's heading is never empty: a draft with no title yet says so, in the preview's language.
+  const shown = useMemo(() => {
+    if (pick(drawn.campaign.title, lang).trim() !== '') return drawn;
+    const untitled = translateManage(lang, 'manage.preview.untitled');
+    return { ...drawn, campaign: { ...drawn.campaign, title: { zh: untitled, en: untitled } } };
+  }, [drawn, lang]);
   useIsolatedComposer(shown.campaign.id);
   const frame = useRef<HTMLDivElement>(null);
   useEffect(() => {

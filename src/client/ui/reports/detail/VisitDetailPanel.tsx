@@ -8,6 +8,7 @@ import { withQuery } from '../../../reports/api.ts';
 import { dayLabel, listOf, timeIn } from '../../../reports/format.ts';
 import { type DetailTarget, detailParams, type Filters } from '../../../reports/filters.ts';
 import { reportProblemOf, type ReportProblem } from '../../../reports/problems.ts';
+import { useDialogFocus } from '../../common/useDialogFocus.ts';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useReports } from '../ReportsContext.tsx';
 
@@ -25,7 +26,6 @@ export function VisitDetailPanel({ target, filters, halls, onClose }: Props) {
   const [answer, setAnswer] = useState<VisitDetailResponse | null>(null);
   const [problem, setProblem] = useState<ReportProblem | null>(null);
   const [round, setRound] = useState(0);
-  const heading = useRef<HTMLHeadingElement>(null);
   const timeZone = halls.find((h) => h.id === target.hallId)?.timeZone ?? enrolment.hall.timeZone;
 
   const params = detailParams(target, filters, scopeContext);
@@ -47,12 +47,8 @@ export function VisitDetailPanel({ target, filters, halls, onClose }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, round]);
 
-  useEffect(() => {
-    heading.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const dialog = useRef<HTMLElement>(null);
+  useDialogFocus(dialog, true, { onEscape: onClose });
 
   const date = dayLabel(target.day, lang);
   const subtitle =
@@ -70,10 +66,11 @@ export function VisitDetailPanel({ target, filters, halls, onClose }: Props) {
         aria-labelledby="r-detail-title"
         data-testid="visit-detail"
         data-kind={target.kind}
+        ref={dialog}
       >
         <div class="r-detail-head">
           <div>
-            <h2 id="r-detail-title" tabIndex={-1} ref={heading}>
+            <h2 id="r-detail-title" tabIndex={-1} data-autofocus>
               {t('reports.detail.title')}
             </h2>
             <p class="muted">{subtitle}</p>

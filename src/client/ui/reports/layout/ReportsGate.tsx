@@ -7,7 +7,8 @@ export function ReportsGate({ reason }: { reason: 'not_enrolled' | 'signed_out' 
   return (
     <main class="r-gate screen-centre">
       <div class="r-gate-top">
-        <span class="brand">{t('reports.title')}</span>
+        {/* The screen's one heading: the pages it stands in front of. */}
+        <h1 class="brand">{t('reports.title')}</h1>
         <LangSwitch />
       </div>
       <div class="card r-gate-card" role="alert" data-testid="reports-gate" data-reason={reason}>

@@ -4,9 +4,9 @@ export function ReportsNotFound() {
   const { t } = useReportsI18n();
   return (
     <section class="r-page">
-      <p class="msg msg-info" data-testid="reports-not-found">
-        {t('reports.notFound')}
-      </p>
+      <div class="r-page-head">
+        <h1 data-testid="reports-not-found">{t('reports.notFound')}</h1>
+      </div>
     </section>
   );
 }
