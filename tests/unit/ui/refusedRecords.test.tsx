@@ -47,7 +47,7 @@ describe('records the server refused or holds back', () => {
     // Escape closes it and gives focus back to the button that opened it.
     fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByTestId('rejected-panel')).toBeNull());
-    expect(document.activeElement).toBe(screen.getByTestId('rejected-records').querySelector('button'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('rejected-records').querySelector('button')));
   });
 
   it("are shown to the person they belong to and to managers, never to another consultant", async () => {

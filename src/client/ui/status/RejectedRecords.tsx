@@ -72,7 +72,7 @@ export function RejectedRecords({ viewer }: { viewer: RefusedViewer }) {
   const panel = useRef<HTMLDivElement>(null);
   const close = () => setOpen(false);
   // Focus goes into the panel when it opens and back to its button when it closes.
-  useDialogFocus(panel, open, { onEscape: close });
+  useDialogFocus(panel, open, { onEscape: close, returnTo: () => document.getElementById('rejected-open') });
 
   if (!items || items.length === 0) return null;
   return (
