@@ -8,7 +8,7 @@ import {
 } from '../../src/shared/schemas/manage.ts';
 import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
-import { completeDraft, manageApi, publishedCampaign, seedManageHall, writtenCampaign } from '../helpers/manageFixtures.ts';
+import { completeDraft, manageApi, seedManageHall, writtenCampaign } from '../helpers/manageFixtures.ts';
 
 forEachEngine((engine) => {
   const ctx = useApiApp(engine);

@@ -12,7 +12,7 @@ import { useApiApp } from '../helpers/apiApp.ts';
 import { forEachEngine } from '../helpers/apiEngines.ts';
 import { CONSULTANT_PIN, countStored, entries, makeVisit, push } from '../helpers/apiFixtures.ts';
 import { accessAudit } from '../helpers/deviceFixtures.ts';
-import { type SignedIn, pull, seedManageHall, sessionBody, signIn } from '../helpers/manageFixtures.ts';
+import { type SignedIn, pull, seedManageHall, sessionBody } from '../helpers/manageFixtures.ts';
 import { expectRefused, peopleApi, peopleTables, personOf, uniqueStaffNo } from '../helpers/peopleFixtures.ts';
 
 forEachEngine((engine) => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { API } from '../../src/shared/apiPaths.ts';
 import { ApiError } from '../../src/shared/schemas/auth.ts';
 import { MAX_SEQ } from '../../src/shared/schemas/sync.ts';
 import { useApiApp } from '../helpers/apiApp.ts';

@@ -172,7 +172,7 @@ forEachEngine((engine) => {
     });
 
     it('a PIN reset racing the second step of a PIN change always wins: the new one-time PIN is the one that works', async () => {
-      const { app, database } = ctx();
+      const { app } = ctx();
       const { h, office } = await hallWithOffice();
       const people = peopleApi(app, office);
       for (let round = 0; round < 6; round++) {

@@ -272,7 +272,7 @@ forEachEngine((engine) => {
     }
 
     async function signedBeforeAndAfter(h: ManageHall, change: () => Promise<{ statusCode: number; body: string }>, staffId = h.fx.consultantId) {
-      const { app, database } = ctx();
+      const { database } = ctx();
       const fx = h.fx;
       const visit = makeVisit(fx, { staffId });
       const [before] = await signEntries(database, [{ seq: 1, record: visit }]);

@@ -29,6 +29,7 @@ async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promis
   } catch (error) {
     throw new Error(
       `PostgreSQL is needed for the api tests at ${TEST_PG_URL} (set TEST_DATABASE_URL to change it): ${String(error)}`,
+      { cause: error },
     );
   }
   try {

@@ -6,7 +6,7 @@ import { CounterScreen } from '../ui/counter/CounterScreen.tsx';
 import { PersistenceWarning } from '../ui/common/PersistenceWarning.tsx';
 import { AlreadyEnrolledNotice } from '../ui/enrol/AlreadyEnrolledNotice.tsx';
 import { EnrolScreen } from '../ui/enrol/EnrolScreen.tsx';
-import { useLiveQuery } from '../ui/hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../db/useLiveQuery.ts';
 import { SignInScreen } from '../ui/signin/SignInScreen.tsx';
 import { useFirstScreenShown } from './firstScreen.ts';
 import { takeOpenedLink } from './linkCode.ts';

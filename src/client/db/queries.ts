@@ -1,5 +1,6 @@
 import { localDate } from '../../shared/localDate.ts';
 import { tally, type Tally } from '../../shared/measures.ts';
+import type { LocalizedText } from '../../shared/schemas/common.ts';
 import type { RecommendationRecord } from '../../shared/schemas/fieldRecords.ts';
 import type { Campaign, TalkTrackVersion } from '../../shared/schemas/reference.ts';
 import type { LocalVisit, OutboxEntry, TalktrackDb } from './db.ts';
@@ -35,6 +36,29 @@ export async function recommendationsOf(db: TalktrackDb, visitId: string): Promi
   return recs.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
 }
 
+/** A visit's recommendations in the order made, each with its campaign's title (null when no longer on the tablet). */
+export async function recommendationsWithTitles(db: TalktrackDb, visitId: string): Promise<{ rec: RecommendationRecord; title: LocalizedText | null }[]> {
+  const list = await recommendationsOf(db, visitId);
+  const campaigns = await db.campaigns.bulkGet([...new Set(list.map((r) => r.campaignId))]);
+  const titles = new Map(campaigns.flatMap((c) => (c ? [[c.id, c.title] as const] : [])));
+  return list.map((rec) => ({ rec, title: titles.get(rec.campaignId) ?? null }));
+}
+
+/** How many recommendations a visit has, read now (not from a live list that may lag a tap). */
+export function recommendationCount(db: TalktrackDb, visitId: string): Promise<number> {
+  return db.recommendations.where('visitId').equals(visitId).count();
+}
+
+/** Every campaign this tablet holds, whatever its state (for naming them in reports). */
+export function campaignsOnTablet(db: TalktrackDb): Promise<Campaign[]> {
+  return db.campaigns.toArray();
+}
+
+/** Records still waiting to be sent. */
+export function waitingCount(db: TalktrackDb): Promise<number> {
+  return db.outbox.where('status').equals('pending').count();
+}
+
 export interface OutboxSummary {
   waiting: number;
   rejected: OutboxEntry[];
@@ -42,7 +66,7 @@ export interface OutboxSummary {
 
 export async function outboxSummary(db: TalktrackDb): Promise<OutboxSummary> {
   const [waiting, rejected] = await Promise.all([
-    db.outbox.where('status').equals('pending').count(),
+    waitingCount(db),
     db.outbox.where('status').equals('rejected').toArray(),
   ]);
   return { waiting, rejected };

@@ -27,6 +27,6 @@ export function useStore<S, U>(store: StoreApi<S>, selector: (state: S) => U): U
 export type BoundStore<S> = (<U>(selector: (state: S) => U) => U) & StoreApi<S>;
 
 export function bindStore<S>(store: StoreApi<S>): BoundStore<S> {
-  const hook = <U,>(selector: (state: S) => U): U => useStore(store, selector);
-  return Object.assign(hook, store);
+  const useBound = <U,>(selector: (state: S) => U): U => useStore(store, selector);
+  return Object.assign(useBound, store);
 }

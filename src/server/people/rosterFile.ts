@@ -25,6 +25,7 @@ const issue = (row: number, field: RosterIssue['field'], problem: RosterProblem,
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 /** Control characters (a NUL, a stray escape) never belong in a name or number a person typed. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hasControl = (text: string) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
 
 export async function readRoster(bytes: Uint8Array): Promise<RosterReading> {

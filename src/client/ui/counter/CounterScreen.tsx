@@ -12,12 +12,13 @@ import { CampaignList } from '../campaigns/CampaignList.tsx';
 import { PersistenceWarning } from '../common/PersistenceWarning.tsx';
 import { StoreErrorBanner } from '../common/StoreErrorBanner.tsx';
 import { useNow } from '../common/useNow.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 import { DeviceRefusedBanner } from '../status/DeviceRefusedBanner.tsx';
 import { StatusStrip } from '../status/StatusStrip.tsx';
 import { SyncFailureLine } from '../status/SyncStatus.tsx';
 import { TalkTrack } from '../talktrack/TalkTrack.tsx';
 import { VisitPanel } from '../visit/VisitPanel.tsx';
+import { staffMemberOf } from '../../db/staffQueries.ts';
 
 /**
  * The counter: status strip on top; campaigns, the talk-track and the visit side by side (stacked in
@@ -30,7 +31,7 @@ export function CounterScreen({ enrolment, signedIn }: { enrolment: Enrolment; s
   const staffId = signedIn.staffId;
   const today = localDate(useNow(60_000), hall.timeZone);
   // null once read and absent, so undefined only ever means "not read yet".
-  const staff = useLiveQuery(async () => (await db.staff.get(staffId)) ?? null, [db, staffId]);
+  const staff = useLiveQuery(() => staffMemberOf(db, staffId), [db, staffId]);
   const campaigns = useLiveQuery(() => activeCampaigns(db, hall.id, today), [db, hall.id, today]);
   const visit = useLiveQuery(() => openVisitOf(db, staffId), [db, staffId]);
   const chosenId = useComposerStore((s) => s.selectedCampaignId);

@@ -7,11 +7,12 @@ import type { Enrolment } from '../../db/db.ts';
 import { personName, pick, useI18n } from '../../i18n/index.ts';
 import { LangSwitch } from '../common/LangSwitch.tsx';
 import { useOnline } from '../common/useOnline.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 import { SyncNowButton } from '../status/SyncNowButton.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import { PinPad } from './PinPad.tsx';
 import { type Failure, messageOf } from './signInMessage.ts';
+import { activeStaffOf, staffWithKeysHere } from '../../db/staffQueries.ts';
 
 /** Everyone of the hall signs in here; managers and admins go on from the counter to the manager pages. */
 const ROLE_ORDER: readonly StaffMember['role'][] = ['consultant', 'floor_marketer', 'manager', 'admin'];
@@ -39,13 +40,11 @@ export function SignInScreen({ enrolment, initialStaffId = null, onPasswordCode 
   const online = useOnline();
   const hallId = enrolment.hall.id;
   const staff = useLiveQuery(
-    async () => (await db.staff.where('hallId').equals(hallId).toArray())
-        .filter((s) => s.active)
-        .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)),
+    () => activeStaffOf(db, hallId, (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)),
     [db, hallId],
   );
   // Who can sign in here offline: those whose signing key an online sign-in left on this tablet.
-  const keptHere = useLiveQuery(async () => new Set(await db.signingKeys.toCollection().primaryKeys()), [db]);
+  const keptHere = useLiveQuery(() => staffWithKeysHere(db), [db]);
   const [chosen, setChosen] = useState<StaffMember | null>(null);
   // The PIN, or a manager's password: cleared after every try and on every change of person.
   const [secret, setSecret] = useState('');

@@ -2,7 +2,7 @@ import { useServices } from '../../app/ServicesContext.tsx';
 import { outboxSummary } from '../../db/queries.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 import { useDeviceRefusal } from './useDeviceRefusal.ts';
 
 /**

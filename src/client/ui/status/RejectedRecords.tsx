@@ -6,7 +6,7 @@ import { type RefusedRecord, type RefusedViewer, refusedRecordsFor } from '../..
 import { formatNumber, formatWhen } from '../../i18n/format.ts';
 import { type MessageKey, personName, pick, type Translate, useI18n } from '../../i18n/index.ts';
 import { useDialogFocus } from '../common/useDialogFocus.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 
 /** Every reason the server gives (the compiler checks this against the shared list; no zod on the counter's first load). */
 const REFUSAL_KEYS: Record<HeldReason, MessageKey> = {

@@ -6,7 +6,7 @@ import { type MessageKey, useI18n } from '../../i18n/index.ts';
 import type { SyncFailure } from '../../sync/engine.ts';
 import { useNow } from '../common/useNow.ts';
 import { useOnline } from '../common/useOnline.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 import type { RefusedViewer } from '../../db/refusedRecords.ts';
 import { RejectedRecords } from './RejectedRecords.tsx';
 import { SyncNowButton } from './SyncNowButton.tsx';

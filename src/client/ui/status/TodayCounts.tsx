@@ -4,7 +4,7 @@ import { todayTallyOf } from '../../db/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useNow } from '../common/useNow.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 
 /** The signed-in person's counts for today, in the hall's time zone, from this tablet's records. */
 export function TodayCounts({ staffId, timeZone }: { staffId: string; timeZone: string }) {

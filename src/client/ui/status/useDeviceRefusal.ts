@@ -1,6 +1,6 @@
 import { useServices } from '../../app/ServicesContext.tsx';
 import { readMeta } from '../../db/db.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 
 /** The server's last word on this tablet: revoked by a manager, or its enrolment lapsed (null: neither). */
 export type DeviceRefusal = 'revoked' | 'expired';

@@ -3,7 +3,7 @@ import { MUST_SAY_KEYS } from '../../../shared/mustSay.ts';
 import { useServices } from '../../app/ServicesContext.tsx';
 import type { LocalVisit } from '../../db/db.ts';
 import { type Actor, closeVisit } from '../../db/fieldWrites.ts';
-import { type ActiveCampaign, recommendationsOf } from '../../db/queries.ts';
+import { type ActiveCampaign, recommendationCount, recommendationsWithTitles } from '../../db/queries.ts';
 import { formatTime } from '../../i18n/format.ts';
 import { pick, useI18n } from '../../i18n/index.ts';
 import { useComposerStore } from '../../state/composerStore.ts';
@@ -12,7 +12,7 @@ import { ActionNote } from '../common/ActionNote.tsx';
 import { announceStored } from '../common/announceStored.ts';
 import { useDialogFocus } from '../common/useDialogFocus.ts';
 import { storeErrorOf } from '../common/storeError.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 import { SaidTicks } from '../talktrack/SaidTicks.tsx';
 import { Composer } from './Composer.tsx';
 import { NextCustomer } from './NextCustomer.tsx';
@@ -36,12 +36,7 @@ export function VisitPanel({ actor, visit, selected }: Props) {
 function OpenVisit({ actor, visit, selected }: { actor: Actor; visit: LocalVisit; selected: ActiveCampaign | undefined }) {
   const { db, sync } = useServices();
   const { t, lang } = useI18n();
-  const recs = useLiveQuery(async () => {
-    const list = await recommendationsOf(db, visit.id);
-    const campaigns = await db.campaigns.bulkGet([...new Set(list.map((r) => r.campaignId))]);
-    const titles = new Map(campaigns.flatMap((c) => (c ? [[c.id, c.title] as const] : [])));
-    return list.map((r) => ({ rec: r, title: titles.get(r.campaignId) ?? null }));
-  }, [db, visit.id]);
+  const recs = useLiveQuery(() => recommendationsWithTitles(db, visit.id), [db, visit.id]);
   const [confirming, setConfirming] = useState(false);
   const confirmBox = useRef<HTMLDivElement>(null);
   useDialogFocus(confirmBox, confirming, { onEscape: () => setConfirming(false) });
@@ -53,7 +48,7 @@ function OpenVisit({ actor, visit, selected }: { actor: Actor; visit: LocalVisit
     inFlight.current = true;
     try {
       // Counted from the store, not the live list, so a tap right after a record is judged correctly.
-      const none = (await db.recommendations.where('visitId').equals(visit.id).count()) === 0;
+      const none = (await recommendationCount(db, visit.id)) === 0;
       if (none && !noRecommendationConfirmed) {
         setConfirming(true);
         return;

@@ -10,7 +10,7 @@ import { pick } from '../../i18n/index.ts';
 import { useVisitsI18n } from '../../i18n/visits/index.ts';
 import { useDialogFocus } from '../common/useDialogFocus.ts';
 import { useNow } from '../common/useNow.ts';
-import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../db/useLiveQuery.ts';
 import { VoidForm } from './VoidForm.tsx';
 import '../../styles/visits.css';
 

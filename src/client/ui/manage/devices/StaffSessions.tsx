@@ -4,12 +4,13 @@ import { useServices } from '../../../app/ServicesContext.tsx';
 import { personName } from '../../../i18n/index.ts';
 import { useManageI18n } from '../../../i18n/manage/index.ts';
 import { type Problem, problemOf } from '../../../manage/problems.ts';
-import { useLiveQuery } from '../../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../../db/useLiveQuery.ts';
 import { ConfirmDanger } from '../common/ConfirmDanger.tsx';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useNotice } from '../common/useNotice.ts';
 import { useManage } from '../ManageContext.tsx';
 import { ScrollRegion } from '../../common/ScrollRegion.tsx';
+import { activeStaffOf } from '../../../db/staffQueries.ts';
 
 /**
  * The hall's people, each with "sign out everywhere": for a PIN someone else saw, or a person who
@@ -24,9 +25,9 @@ export function StaffSessions() {
   const hallId = enrolment.hall.id;
   const people = useLiveQuery(
     async () =>
-      (await db.staff.where('hallId').equals(hallId).toArray())
+      (await activeStaffOf(db, hallId))
         // Only an admin may sign an admin out (the server refuses a manager too).
-        .filter((s) => s.active && s.id !== me.id && (isAdmin || s.role !== 'admin'))
+        .filter((s) => s.id !== me.id && (isAdmin || s.role !== 'admin'))
         .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     [db, hallId, me.id, isAdmin],
   );

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso/router';
 import type { CampaignDetailResponse, VersionSummary } from '../../../../shared/schemas/manage.ts';
 import { pick } from '../../../i18n/index.ts';
@@ -22,7 +22,7 @@ export function HistoryPage() {
   const { api, enrolment } = useManage();
   const halls = useHalls();
   const detail = useLoad<CampaignDetailResponse>(() => api.detail(campaignId), [api, campaignId]);
-  const versions = detail.data?.versions ?? [];
+  const versions = useMemo(() => detail.data?.versions ?? [], [detail.data]);
   const [viewing, setViewing] = useState<string | null>(null);
   const [fromId, setFromId] = useState<string | null>(null);
   const [toId, setToId] = useState<string | null>(null);

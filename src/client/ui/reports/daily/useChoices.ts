@@ -3,8 +3,10 @@ import type { LocalizedText } from '../../../../shared/schemas/common.ts';
 import type { Hall } from '../../../../shared/schemas/reference.ts';
 import type { DailyReport } from '../../../../shared/schemas/reports.ts';
 import { useServices } from '../../../app/ServicesContext.tsx';
-import { useLiveQuery } from '../../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../../db/useLiveQuery.ts';
 import { useReports } from '../ReportsContext.tsx';
+import { campaignsOnTablet } from '../../../db/queries.ts';
+import { activeStaffOf } from '../../../db/staffQueries.ts';
 
 export interface Choices {
   halls: Hall[];
@@ -21,8 +23,8 @@ export function useChoices(report: DailyReport | null, today: string): Choices {
   const { db } = useServices();
   const { api, scope, enrolment } = useReports();
   const local = useLiveQuery(async () => {
-    const [staff, campaigns] = await Promise.all([db.staff.where('hallId').equals(enrolment.hall.id).toArray(), db.campaigns.toArray()]);
-    return { staff: staff.filter((s) => s.active), campaigns };
+    const [staff, campaigns] = await Promise.all([activeStaffOf(db, enrolment.hall.id), campaignsOnTablet(db)]);
+    return { staff, campaigns };
   }, [db, enrolment.hall.id]);
   const [seen, setSeen] = useState<{ people: Map<string, string>; campaigns: Map<string, LocalizedText>; halls: Map<string, Hall> }>(() => ({
     people: new Map(),

@@ -2,12 +2,13 @@ import { useServices } from '../../../app/ServicesContext.tsx';
 import { pick } from '../../../i18n/index.ts';
 import { useReportsI18n } from '../../../i18n/reports/index.ts';
 import { count, dayLabel, timeIn } from '../../../reports/format.ts';
-import { useLiveQuery } from '../../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../../db/useLiveQuery.ts';
 import { ProblemNote } from '../common/ProblemNote.tsx';
 import { useReports } from '../ReportsContext.tsx';
 import { FigureCards } from './FigureCards.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { useTodayFigures } from './useTodayFigures.ts';
+import { waitingCount } from '../../../db/queries.ts';
 
 const LOCAL_NOTICE = {
   network: 'reports.today.local',
@@ -21,7 +22,7 @@ export function TodayPage() {
   const { db } = useServices();
   const { enrolment, scope } = useReports();
   const view = useTodayFigures();
-  const waiting = useLiveQuery(() => db.outbox.where('status').equals('pending').count(), [db]);
+  const waiting = useLiveQuery(() => waitingCount(db), [db]);
   const hall = enrolment.hall;
   const figures = view.kind === 'loading' ? undefined : view.figures;
 

@@ -8,7 +8,7 @@ import { reportProblemOf, type ReportProblem } from '../../../reports/problems.t
 import { type DayFigures, dayFiguresFromLocal, dayFiguresFromRows } from '../../../reports/tallies.ts';
 import { useNow } from '../../common/useNow.ts';
 import { useOnline } from '../../common/useOnline.ts';
-import { useLiveQuery } from '../../hooks/useLiveQuery.ts';
+import { useLiveQuery } from '../../../db/useLiveQuery.ts';
 import { useReports } from '../ReportsContext.tsx';
 
 /** How often the open page asks the server again. */
