@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { A11yLog } from '../helpers/e2eAxe.ts';
-import { tabletContext } from '../helpers/e2eBrowser.ts';
+import { refusePersistentStorage, tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol, signIn, waitUntilSynced } from '../helpers/e2eCounter.ts';
 import { useCounterRig } from '../helpers/e2eRig.ts';
 
@@ -16,12 +16,7 @@ const rig = useCounterRig();
 describe('accessibility of the counter', () => {
   it("axe finds no violation on any screen a signed-in consultant sees, the storage warning shown", async () => {
     const context = await tabletContext(rig.browser);
-    await context.addInitScript(() => {
-      if (navigator.storage) {
-        navigator.storage.persisted = () => Promise.resolve(false);
-        navigator.storage.persist = () => Promise.resolve(false);
-      }
-    });
+    await refusePersistentStorage(context);
     const page = await context.newPage();
     const log = new A11yLog();
     try {

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { A11yLog } from '../helpers/e2eAxe.ts';
-import { tabletContext } from '../helpers/e2eBrowser.ts';
+import { refusePersistentStorage, tabletContext } from '../helpers/e2eBrowser.ts';
 import { demoPerson, enrol } from '../helpers/e2eCounter.ts';
 import { useCounterRig } from '../helpers/e2eRig.ts';
 
@@ -15,12 +15,7 @@ const rig = useCounterRig();
 describe('accessibility of enrolment and sign-in', () => {
   it('axe finds no violation on enrolment, the set-password code, sign-in and the PIN pad, the storage warning shown', async () => {
     const context = await tabletContext(rig.browser);
-    await context.addInitScript(() => {
-      if (navigator.storage) {
-        navigator.storage.persisted = () => Promise.resolve(false);
-        navigator.storage.persist = () => Promise.resolve(false);
-      }
-    });
+    await refusePersistentStorage(context);
     const page = await context.newPage();
     const log = new A11yLog();
     try {

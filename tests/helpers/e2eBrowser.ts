@@ -38,3 +38,13 @@ export async function persistentTablet(profileDir: string): Promise<BrowserConte
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   return context;
 }
+
+/** The browser refuses persistent storage in this context, as some tablets do: the storage warning shows. */
+export async function refusePersistentStorage(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    if (navigator.storage) {
+      navigator.storage.persisted = () => Promise.resolve(false);
+      navigator.storage.persist = () => Promise.resolve(false);
+    }
+  });
+}
